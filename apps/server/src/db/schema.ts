@@ -1,0 +1,5 @@
+// Every table, for Drizzle's migration generator and typed queries.
+export * from '../modules/organisations/organisations.table.js';
+export * from '../modules/accounts/accounts.table.js';
+export * from '../modules/auth/auth.table.js';
+export * from '../platform/audit/audit.table.js';

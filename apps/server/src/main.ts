@@ -1,0 +1,32 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createDatabase } from './db/client.js';
+import { seedDemo } from './demo/seed.js';
+import { SmsSimulator } from './modules/integrations/sms/sms.simulator.js';
+import { createCrypto } from './platform/crypto.js';
+
+const config = loadConfig();
+const database = await createDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+const deps = { db: database.db, config, crypto: createCrypto(config.keys), sms: new SmsSimulator(), now: () => new Date() };
+
+if (config.demoSeed) {
+  const logins = await seedDemo(deps);
+  if (logins) {
+    console.log('\n演示联合会已创建 / Demo federation created. Demo logins (初始密码首次登录须修改 / change at first login):');
+    for (const l of logins) console.log(`  ${l.role.padEnd(22)} ${l.username.padEnd(18)} ${l.password}`);
+  } else {
+    console.log('Demo federation already present (demo logins: see README).');
+  }
+}
+
+const app = await buildApp(deps);
+await app.listen({ port: config.port, host: config.host });
+console.log(`\n工会网上工作平台 is up: http://localhost:${config.port}/  (API docs: /docs, database: ${database.kind})`);
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,240 @@
+import { checkPhone, rolePermissions, type Role, type SessionInfo } from '@gonghui/contracts';
+import type { DbOrTx } from '../../db/client.js';
+import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import type { AuthContext } from '../../platform/auth-context.js';
+import { randomToken, sha256 } from '../../platform/crypto.js';
+import type { Deps } from '../../platform/deps.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { assertStrongPassword, hashPassword, verifyPassword } from '../../platform/passwords.js';
+import * as accountsRepo from '../accounts/accounts.repository.js';
+import { phoneMaskedOf } from '../accounts/accounts.service.js';
+import { consumeCaptcha } from './captcha.service.js';
+import * as sessionsRepo from './sessions.repository.js';
+import { consumeSmsCode, sendSmsCode, type SmsPurpose } from './sms-codes.service.js';
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Looks up the session behind a cookie token: null when unknown, revoked, idle too long or past its absolute end. */
+export async function resolveSession(deps: Deps, token: string): Promise<AuthContext | null> {
+  return loadSession(deps, sha256(token));
+}
+
+/** Reloads the caller's session after it changed (post switched or bound). */
+export const resolveSessionById = (deps: Deps, auth: AuthContext) => loadSession(deps, auth.sessionId);
+
+async function loadSession(deps: Deps, id: string): Promise<AuthContext | null> {
+  const s = await sessionsRepo.findSession(deps.db, id);
+  const now = deps.now();
+  if (!s || s.revokedAt || s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > deps.config.session.idleMs) return null;
+  const acc = await accountsRepo.findAccount(deps.db, s.accountId);
+  if (!acc || acc.status !== 'active') return null;
+  const posts = await accountsRepo.listActivePosts(deps.db, acc.id);
+  const post = posts.find((p) => p.id === s.activePostId) ?? null;
+  // Writing on every request would serialise readers; a minute's precision is enough for a 30-minute idle limit.
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await sessionsRepo.touchSession(deps.db, s.id, now);
+  return {
+    sessionId: s.id,
+    accountId: acc.id,
+    username: acc.username,
+    name: acc.name,
+    csrfToken: s.csrfToken,
+    mustChangePassword: acc.mustChangePassword,
+    passwordExpired: posts.length > 0 && now.getTime() - acc.passwordChangedAt.getTime() > deps.config.passwordMaxAgeDays * 86_400_000,
+    post: post ? { ...post, role: post.role as Role } : null,
+  };
+}
+
+/** What the console needs to know about the caller. */
+export async function sessionInfo(deps: Deps, auth: AuthContext): Promise<SessionInfo> {
+  const acc = await accountsRepo.findAccount(deps.db, auth.accountId);
+  const posts = await accountsRepo.listActivePosts(deps.db, auth.accountId);
+  const dto = (p: accountsRepo.PostWithOrg) => ({ id: p.id, orgId: p.orgId, orgName: p.orgName, orgKind: p.orgKind, role: p.role as Role });
+  const active = posts.find((p) => p.id === auth.post?.id);
+  return {
+    account: { id: acc!.id, username: acc!.username, name: acc!.name, phoneMasked: phoneMaskedOf(deps.crypto, acc!.phoneEnc) },
+    posts: posts.map(dto),
+    activePost: active ? dto(active) : null,
+    permissions: active ? [...rolePermissions[active.role as Role]] : [],
+    mustChangePassword: auth.mustChangePassword,
+    passwordExpired: auth.passwordExpired,
+    csrfToken: auth.csrfToken,
+  };
+}
+
+async function openSession(deps: Deps, acc: accountsRepo.AccountRow, meta: RequestMeta, tx: DbOrTx) {
+  const posts = await accountsRepo.listActivePosts(tx, acc.id);
+  const post = posts.find((p) => p.id === acc.lastPostId) ?? posts[0] ?? null;
+  const token = randomToken(32);
+  const now = deps.now();
+  await sessionsRepo.insertSession(tx, {
+    id: sha256(token),
+    accountId: acc.id,
+    activePostId: post?.id ?? null,
+    csrfToken: randomToken(24),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + deps.config.session.absoluteMs),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return token;
+}
+
+/** Password login with captcha; 5 failures lock the account for 15 minutes. Returns a new session token. */
+export async function login(deps: Deps, body: { username: string; password: string; captchaId: string; captchaAnswer: string }, meta: RequestMeta): Promise<string> {
+  await consumeCaptcha(deps, body.captchaId, body.captchaAnswer);
+  const key = deps.config.keys.auditKey;
+  const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
+  const now = deps.now();
+  const failActor: Actor = { accountId: acc?.id ?? null, username: body.username.slice(0, 64), name: acc?.name ?? null, orgId: null, ip: meta.ip };
+  if (!acc) {
+    await verifyPassword(null, body.password);
+    await deps.db.transaction((tx) => recordAudit(tx, key, failActor, { action: 'auth.login_failed', result: 'failure', after: { reason: 'unknown_user' } }));
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (acc.lockedUntil && acc.lockedUntil > now) {
+    await deps.db.transaction((tx) => recordAudit(tx, key, failActor, { action: 'auth.login_failed', objectType: 'account', objectId: acc.id, result: 'failure', after: { reason: 'locked' } }));
+    throw new AppError('ACCOUNT_LOCKED');
+  }
+  if (!(await verifyPassword(acc.passwordHash, body.password))) {
+    const lockUntil = new Date(now.getTime() + deps.config.lockout.lockMs);
+    const { locked } = await deps.db.transaction(async (tx) => {
+      const r = await accountsRepo.registerFailedLogin(tx, acc.id, deps.config.lockout.maxFailures, lockUntil);
+      await recordAudit(tx, key, failActor, { action: 'auth.login_failed', objectType: 'account', objectId: acc.id, result: 'failure', after: { reason: 'bad_password' } });
+      if (r.locked) await recordAudit(tx, key, failActor, { action: 'auth.locked', objectType: 'account', objectId: acc.id, result: 'failure', after: { lockedUntil: lockUntil } });
+      return r;
+    });
+    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+  }
+  if (acc.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+  return deps.db.transaction(async (tx) => {
+    await accountsRepo.updateAccount(tx, acc.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    const token = await openSession(deps, acc, meta, tx);
+    await recordAudit(tx, key, { ...failActor, accountId: acc.id }, { action: 'auth.login', objectType: 'account', objectId: acc.id });
+    return token;
+  });
+}
+
+export async function logout(deps: Deps, auth: AuthContext, actor: Actor): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await sessionsRepo.revokeSession(tx, auth.sessionId);
+    await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'auth.logout', objectType: 'account', objectId: auth.accountId });
+  });
+}
+
+/** Changes the caller's own password; other sessions of the account end. */
+export async function changePassword(deps: Deps, auth: AuthContext, actor: Actor, body: { currentPassword: string; newPassword: string }): Promise<void> {
+  const acc = await accountsRepo.findAccount(deps.db, auth.accountId);
+  if (!acc || !(await verifyPassword(acc.passwordHash, body.currentPassword)))
+    throw new AppError('PASSWORD_WRONG', [{ path: 'currentPassword', message: '原密码不正确' }]);
+  if (body.currentPassword === body.newPassword) throw new AppError('PASSWORD_REUSED', [{ path: 'newPassword', message: '新密码不能与原密码相同' }]);
+  assertStrongPassword(body.newPassword, acc.username);
+  const hash = await hashPassword(body.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await accountsRepo.updateAccount(tx, acc.id, { passwordHash: hash, mustChangePassword: false, passwordChangedAt: deps.now() });
+    await sessionsRepo.revokeSessionsOfAccount(tx, acc.id, auth.sessionId);
+    await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'auth.password_changed', objectType: 'account', objectId: acc.id });
+  });
+}
+
+/** Acts in another of the account's posts from now on. */
+export async function switchPost(deps: Deps, auth: AuthContext, actor: Actor, postId: string): Promise<void> {
+  const posts = await accountsRepo.listActivePosts(deps.db, auth.accountId);
+  const post = posts.find((p) => p.id === postId);
+  if (!post) throw new AppError('NOT_FOUND');
+  await deps.db.transaction(async (tx) => {
+    await sessionsRepo.setActivePost(tx, auth.sessionId, post.id);
+    await accountsRepo.updateAccount(tx, auth.accountId, { lastPostId: post.id });
+    await recordAudit(tx, deps.config.keys.auditKey, { ...actor, orgId: post.orgId }, { action: 'auth.switch_post', objectType: 'post', objectId: post.id, orgId: post.orgId });
+  });
+}
+
+/** After binding a post, act in it. */
+export async function actInPost(deps: Deps, auth: AuthContext, postId: string): Promise<void> {
+  await sessionsRepo.setActivePost(deps.db, auth.sessionId, postId);
+  await accountsRepo.updateAccount(deps.db, auth.accountId, { lastPostId: postId });
+}
+
+function normalizedPhone(raw: string): string {
+  const r = checkPhone(raw);
+  if (!r.ok) throw fieldError('phone', r.reason);
+  return r.value;
+}
+
+/** Sends a registration or password-reset code; for resets, nothing tells a stranger whether the account exists. */
+export async function requestSmsCode(
+  deps: Deps,
+  body: { purpose: SmsPurpose; phone: string; username?: string; captchaId: string; captchaAnswer: string },
+): Promise<void> {
+  await consumeCaptcha(deps, body.captchaId, body.captchaAnswer);
+  const phone = normalizedPhone(body.phone);
+  if (body.purpose === 'reset_password') {
+    if (!body.username) throw fieldError('username', '请输入用户名');
+    const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
+    if (!acc || acc.phoneIndex !== deps.crypto.blindIndex('phone', phone)) return;
+  }
+  await sendSmsCode(deps, phone, body.purpose);
+}
+
+/** Self-registration with a verified phone; the new account starts with no post. */
+export async function register(
+  deps: Deps,
+  body: { username: string; name: string; phone: string; smsCode: string; password: string },
+  meta: RequestMeta,
+): Promise<string> {
+  const phone = normalizedPhone(body.phone);
+  assertStrongPassword(body.password, body.username, 'password');
+  if (await accountsRepo.findAccountByUsername(deps.db, body.username)) throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: '该用户名已被注册' }]);
+  await consumeSmsCode(deps, phone, 'register', body.smsCode);
+  const hash = await hashPassword(body.password);
+  return deps.db.transaction(async (tx) => {
+    let acc: accountsRepo.AccountRow;
+    try {
+      acc = await accountsRepo.insertAccount(tx, {
+        username: body.username,
+        name: body.name,
+        phoneEnc: deps.crypto.encrypt(phone),
+        phoneIndex: deps.crypto.blindIndex('phone', phone),
+        passwordHash: hash,
+        passwordChangedAt: deps.now(),
+      });
+    } catch {
+      throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: '该用户名已被注册' }]);
+    }
+    const token = await openSession(deps, acc, meta, tx);
+    await recordAudit(tx, deps.config.keys.auditKey, { accountId: acc.id, username: acc.username, name: acc.name, orgId: null, ip: meta.ip }, {
+      action: 'account.registered',
+      objectType: 'account',
+      objectId: acc.id,
+      after: { username: acc.username, name: acc.name },
+    });
+    return token;
+  });
+}
+
+/** Self-service reset with a code sent to the account's own phone. */
+export async function resetPasswordBySms(
+  deps: Deps,
+  body: { username: string; phone: string; smsCode: string; newPassword: string },
+  meta: RequestMeta,
+): Promise<void> {
+  const phone = normalizedPhone(body.phone);
+  const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
+  const invalid = new AppError('SMS_CODE_INVALID', [{ path: 'smsCode', message: '短信验证码错误或已过期' }]);
+  if (!acc || acc.phoneIndex !== deps.crypto.blindIndex('phone', phone)) throw invalid;
+  assertStrongPassword(body.newPassword, acc.username);
+  await consumeSmsCode(deps, phone, 'reset_password', body.smsCode);
+  const hash = await hashPassword(body.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await accountsRepo.updateAccount(tx, acc.id, { passwordHash: hash, mustChangePassword: false, passwordChangedAt: deps.now(), failedLogins: 0, lockedUntil: null });
+    await sessionsRepo.revokeSessionsOfAccount(tx, acc.id);
+    await recordAudit(tx, deps.config.keys.auditKey, { accountId: acc.id, username: acc.username, name: acc.name, orgId: null, ip: meta.ip }, {
+      action: 'auth.password_reset_sms',
+      objectType: 'account',
+      objectId: acc.id,
+    });
+  });
+}

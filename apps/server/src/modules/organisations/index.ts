@@ -1,0 +1,6 @@
+// The surface other modules may use.
+export { orgInScope, escapeLike } from './organisations.scope.js';
+export { getOrgInScope } from './organisations.service.js';
+export { findOrg, findOrgsByIds, findOrgInScope, type OrgRow } from './organisations.repository.js';
+export { organisationsRoutes } from './organisations.routes.js';
+export { orgs } from './organisations.table.js';

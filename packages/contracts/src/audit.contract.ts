@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { pageOf, pageQuerySchema } from './common.js';
+
+/** Audit actions and their Chinese names for the viewer. */
+export const auditActionLabels = {
+  'auth.login': '登录成功',
+  'auth.login_failed': '登录失败',
+  'auth.locked': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.password_changed': '修改密码',
+  'auth.password_reset_sms': '短信重置密码',
+  'auth.switch_post': '切换岗位',
+  'account.registered': '注册账号',
+  'account.password_reset': '上级重置密码',
+  'account.disabled': '停用账号',
+  'account.enabled': '启用账号',
+  'account.unlocked': '解除锁定',
+  'post.bound': '绑定岗位',
+  'post.revoked': '撤销岗位',
+  'activation_code.issued': '签发岗位激活码',
+  'activation_code.revoked': '撤销岗位激活码',
+  'org.created': '新建组织',
+  'org.updated': '修改组织',
+  'work_unit.created': '新增单位',
+  'work_unit.updated': '修改单位',
+} as const;
+export type AuditAction = keyof typeof auditActionLabels;
+
+export const auditQuerySchema = pageQuerySchema.extend({
+  actor: z.string().trim().max(64).optional(),
+  orgId: z.uuid({ message: '组织编号不正确' }).optional(),
+  action: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
+  to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),
+});
+
+export const auditRowSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  orgId: z.uuid().nullable(),
+  orgName: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  result: z.enum(['success', 'failure']),
+  ip: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export const auditPageSchema = pageOf(auditRowSchema);
+
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  brokenAtSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});

@@ -1,0 +1,52 @@
+/**
+ * Every error code the platform can answer with, its HTTP status and the Chinese
+ * message a user sees. Services throw AppError(code); one handler maps it here.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请检查标红的字段' },
+  BAD_REQUEST: { status: 400, message: '请求无效' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  CAPTCHA_INVALID: { status: 400, message: '验证码错误或已过期，请重新输入' },
+  ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，账号已锁定15分钟' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系上级单位' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码' },
+  PASSWORD_WEAK: { status: 400, message: '密码不符合安全要求' },
+  PASSWORD_WRONG: { status: 400, message: '原密码不正确' },
+  PASSWORD_REUSED: { status: 400, message: '新密码不能与原密码相同' },
+  CSRF_FAILED: { status: 403, message: '请求来源校验失败，请刷新页面后重试' },
+  FORBIDDEN: { status: 403, message: '当前岗位无权进行此操作' },
+  NO_POST: { status: 403, message: '当前账号尚未绑定岗位，请先使用岗位激活码绑定岗位' },
+  NOT_FOUND: { status: 404, message: '记录不存在或不在您的管辖范围内' },
+  CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  USERNAME_TAKEN: { status: 409, message: '该用户名已被注册' },
+  ORG_CODE_TAKEN: { status: 409, message: '该组织机构代码已被其他组织使用' },
+  CHILD_KIND_NOT_ALLOWED: { status: 400, message: '该类型的组织不能建在此上级组织之下' },
+  ORG_REVOKED: { status: 409, message: '该组织已撤销，不能再修改' },
+  ACTIVATION_CODE_INVALID: { status: 400, message: '岗位激活码无效、已使用、已撤销或已过期' },
+  POST_ALREADY_HELD: { status: 409, message: '您已持有该岗位' },
+  SMS_CODE_INVALID: { status: 400, message: '短信验证码错误或已过期' },
+  SMS_TOO_FREQUENT: { status: 429, message: '短信发送过于频繁，请稍后再试' },
+  SMS_FAILED: { status: 502, message: '短信发送失败，请稍后重试' },
+  ACCOUNT_OUT_OF_REACH: { status: 409, message: '该账号在您的管辖范围外还持有岗位，请联系共同的上级单位处理' },
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后重试' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** One field-level problem: where (dot path) and what, in Chinese. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  requestId: string;
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+// Zod's own messages (for checks without a custom message) speak Chinese too.
+z.config(z.locales.zhCN());
+
+export * from './errors.js';
+export * from './common.js';
+export * from './auth.contract.js';
+export * from './org.contract.js';
+export * from './accounts.contract.js';
+export * from './audit.contract.js';
+export * from './rules/index.js';
