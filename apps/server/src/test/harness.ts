@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { baseConfig, type Config } from '../config.js';
+import { createDatabase, type Database } from '../db/client.js';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
+import { captchas } from '../modules/auth/auth.table.js';
+import { SmsSimulator } from '../modules/integrations/sms/sms.simulator.js';
+import { orgs } from '../modules/organisations/organisations.table.js';
+import { createCrypto } from '../platform/crypto.js';
+import type { Deps } from '../platform/deps.js';
+
+/** The password test helpers give demo accounts after their forced first change. */
+export const STRONG_PASSWORD = 'Gonghui#2026ok';
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default, or a new database on the
+ * PostgreSQL server named by DATABASE_URL (created here, dropped in close()).
+ */
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { database: await createDatabase({}), drop: async () => {} };
+  const name = `gh_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await createDatabase({ databaseUrl: u.toString() });
+  return {
+    database,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  deps: Deps;
+  sms: SmsSimulator;
+  clock: { advance(ms: number): void };
+  orgId(name: string): Promise<string>;
+  client(): TestClient;
+  /** A logged-in client for a demo account, its default password already changed. */
+  as(username: string): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const { database, drop } = await freshDatabase();
+  const config = baseConfig(overrides);
+  const sms = new SmsSimulator({ latencyMs: [0, 2] });
+  let offset = 0;
+  const deps: Deps = { db: database.db, config, crypto: createCrypto(config.keys), sms, now: () => new Date(Date.now() + offset) };
+  await seedDemo(deps);
+  const app = await buildApp(deps);
+  const ctx: TestContext = {
+    app,
+    deps,
+    sms,
+    clock: { advance: (ms) => void (offset += ms) },
+    async orgId(name) {
+      const [row] = await deps.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.name, name));
+      if (!row) throw new Error(`no org ${name}`);
+      return row.id;
+    },
+    client: () => new TestClient(app, deps),
+    async as(username) {
+      const c = new TestClient(app, deps);
+      const first = await c.login(username, DEMO_PASSWORD);
+      if (first.statusCode === 200) {
+        const r = await c.post('/api/auth/change-password', { currentPassword: DEMO_PASSWORD, newPassword: STRONG_PASSWORD });
+        if (r.statusCode !== 200) throw new Error(`password change failed: ${r.body}`);
+        return c;
+      }
+      const again = await c.login(username, STRONG_PASSWORD);
+      if (again.statusCode !== 200) throw new Error(`login ${username} failed: ${again.body}`);
+      return c;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+  return ctx;
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
+export class TestClient {
+  cookie: string | null = null;
+  csrf: string | null = null;
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly deps: Deps,
+  ) {}
+
+  /** A captcha and its answer, read from the server's store as only a test may. */
+  async captcha(): Promise<{ captchaId: string; captchaAnswer: string }> {
+    const r = await this.get('/api/auth/captcha');
+    const { captchaId } = r.json();
+    const [row] = await this.deps.db.select().from(captchas).where(eq(captchas.id, captchaId));
+    return { captchaId, captchaAnswer: row.answer };
+  }
+
+  async login(username: string, password: string): Promise<LightMyRequestResponse> {
+    return this.post('/api/auth/login', { username, password, ...(await this.captcha()) });
+  }
+
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
+    const res = await this.app.inject({ method, url, payload: body as never, headers: h });
+    const set = res.cookies.find((c) => c.name === 'gh_sid');
+    if (set) this.cookie = set.value ? `gh_sid=${set.value}` : null;
+    if (res.statusCode < 300 && res.headers['content-type']?.includes('json')) {
+      const j = res.json() as { csrfToken?: string };
+      if (j && typeof j === 'object' && 'csrfToken' in j && j.csrfToken) this.csrf = j.csrfToken;
+    }
+    return res;
+  }
+  get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
+  patch = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PATCH', url, body ?? {}, headers);
+}
