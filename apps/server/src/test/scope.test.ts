@@ -1,0 +1,119 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../platform/audit/audit.table.js';
+import { workUnits } from '../modules/organisations/organisations.table.js';
+import { accounts, posts } from '../modules/accounts/accounts.table.js';
+import { createTestContext, type TestClient, type TestContext } from './harness.js';
+
+/**
+ * SECURITY.md's most important rule, proven for every endpoint the API documents:
+ * a caller in 历下区总工会 who holds the route's permission asks for an object in
+ * 市中区总工会's subtree and gets 404, and nothing changes.
+ */
+let t: TestContext;
+const callers: Record<'operator' | 'security_admin' | 'audit_admin', TestClient> = {} as never;
+const outside: Record<string, string> = {};
+
+async function registerAndBind(code: string, username: string, phone: string): Promise<TestClient> {
+  const c = t.client();
+  t.clock.advance(61_000);
+  await c.post('/api/auth/sms-code', { purpose: 'register', phone, ...(await c.captcha()) });
+  const reg = await c.post('/api/auth/register', { username, name: '测试人员', phone, smsCode: t.sms.lastCode(phone), password: 'Scope#Test2026' });
+  expect(reg.statusCode).toBe(201);
+  const bound = await c.post('/api/me/posts/bind', { code });
+  expect(bound.statusCode).toBe(200);
+  return c;
+}
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const lixia = await t.orgId('历下区总工会');
+  const security = await t.as('city_security');
+  const codeFor = async (role: string) => (await security.post(`/api/orgs/${lixia}/activation-codes`, { role })).json().code as string;
+  callers.operator = await t.as('lixia_admin');
+  callers.security_admin = await registerAndBind(await codeFor('security_admin'), 'lixia_security', '13500000001');
+  callers.audit_admin = await registerAndBind(await codeFor('audit_admin'), 'lixia_audit', '13500000002');
+
+  // Objects of every kind inside 市中区总工会's subtree.
+  const shizhong = await t.orgId('市中区总工会');
+  const shizhongBase = await t.orgId('济南大观园商业管理有限公司工会');
+  const owner = await t.as('shizhong_admin');
+  const code = (await owner.post(`/api/orgs/${shizhongBase}/activation-codes`, { role: 'operator' })).json();
+  const [wu] = await t.deps.db.select({ id: workUnits.id }).from(workUnits).where(eq(workUnits.orgId, shizhongBase));
+  const [acc] = await t.deps.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'shizhong_admin'));
+  const [post] = await t.deps.db.select({ id: posts.id }).from(posts).where(eq(posts.accountId, acc.id));
+  Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id });
+});
+afterAll(async () => t?.close());
+
+/** Which object an `{id}` stands for, by the path it appears in. */
+function idKind(path: string): string {
+  if (path.startsWith('/api/orgs/')) return 'baseOrg';
+  if (path.startsWith('/api/work-units/')) return 'workUnit';
+  if (path.startsWith('/api/accounts/')) return 'account';
+  if (path.startsWith('/api/posts/')) return 'post';
+  if (path.startsWith('/api/activation-codes/')) return 'activationCode';
+  throw new Error(`add a scope fixture for ${path}`);
+}
+
+/** A valid body, so the request reaches the scope check instead of failing validation. */
+const bodies: Record<string, unknown> = {
+  'PATCH /api/orgs/{id}': { version: 1, name: '越权修改' },
+  'POST /api/orgs/{id}/children': { kind: 'sub_union', name: '越权新建' },
+  'POST /api/orgs/{id}/work-units': { name: '越权单位', nature: '企业', economicType: '私营企业' },
+  'PATCH /api/work-units/{id}': { version: 1, name: '越权修改' },
+  'POST /api/orgs/{id}/activation-codes': { role: 'operator' },
+};
+
+const permissionOf: Record<string, keyof typeof callers> = {
+  '/api/accounts': 'security_admin',
+  '/api/audit': 'audit_admin',
+};
+const callerFor = (path: string) => callers[Object.entries(permissionOf).find(([p]) => path.startsWith(p))?.[1] ?? 'operator'];
+
+describe('organisation scope on every endpoint', () => {
+  it('answers 404 for every object outside the subtree and changes nothing', async () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const tried: string[] = [];
+    const auditBefore = (await t.deps.db.select({ seq: auditLog.seq }).from(auditLog)).length;
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      if (!path.includes('{id}')) continue;
+      for (const method of Object.keys(methods)) {
+        const m = method.toUpperCase() as 'GET' | 'POST' | 'PATCH';
+        const key = `${m} ${path}`;
+        const url = path.replace('{id}', outside[idKind(path)]);
+        const res = await callerFor(path).request(m, url, m === 'GET' ? undefined : (bodies[key] ?? {}));
+        expect.soft(res.statusCode, key).toBe(404);
+        expect.soft(res.json().code, key).toBe('NOT_FOUND');
+        tried.push(key);
+      }
+    }
+    expect(tried.length).toBeGreaterThanOrEqual(14);
+    // Nothing was written, not even an audit record.
+    expect((await t.deps.db.select({ seq: auditLog.seq }).from(auditLog)).length).toBe(auditBefore);
+  });
+
+  it('keeps lists and the tree inside the subtree', async () => {
+    const op = callers.operator;
+    expect((await op.get(`/api/orgs/tree?parentId=${outside.org}`)).statusCode).toBe(404);
+    const root = (await op.get('/api/orgs/tree')).json();
+    expect(root.map((o: { name: string }) => o.name)).toEqual(['历下区总工会']);
+    expect((await op.get(`/api/orgs?q=${encodeURIComponent('大观园')}`)).json().total).toBe(0);
+    expect((await op.get(`/api/orgs?q=${encodeURIComponent('总工会')}`)).json().items.map((o: { name: string }) => o.name)).not.toContain('济南市总工会');
+    const accountsSeen = (await callers.security_admin.get('/api/accounts?pageSize=100')).json();
+    expect(accountsSeen.items.map((a: { username: string }) => a.username)).not.toContain('shizhong_admin');
+    expect(accountsSeen.items.map((a: { username: string }) => a.username)).not.toContain('city_admin');
+    const audit = (await callers.audit_admin.get('/api/audit?pageSize=100')).json();
+    expect(audit.total).toBeGreaterThan(0);
+    const orgIds = new Set(audit.items.map((r: { orgId: string | null }) => r.orgId));
+    expect(orgIds.has(outside.org)).toBe(false);
+    expect(orgIds.has(outside.baseOrg)).toBe(false);
+    expect(orgIds.has(null)).toBe(false);
+  });
+
+  it('does not let a breadcrumb reveal what lies above', async () => {
+    const lixia = await t.orgId('历下区总工会');
+    const d = (await callers.operator.get(`/api/orgs/${lixia}`)).json();
+    expect(d.breadcrumb.map((b: { name: string }) => b.name)).toEqual(['历下区总工会']);
+  });
+});
