@@ -23,6 +23,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: deps.config.logLevel,
+      ...(deps.config.logStream ? { stream: deps.config.logStream } : {}),
       // Personal data stays out of logs: no bodies are logged, and these headers are masked.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
@@ -77,7 +78,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ ok: true }));
   if (existsSync(deps.config.adminDist)) {
-    await app.register(fastifyStatic, { root: deps.config.adminDist, prefix: '/admin/', index: 'index.html', wildcard: true });
+    await app.register(fastifyStatic, { root: deps.config.adminDist, prefix: '/admin/', index: 'index.html', wildcard: false });
     // Client-side routes under /admin/ all load the console's index.html.
     app.get('/admin/*', { config: { access: 'public' } }, (_req, reply) => reply.sendFile('index.html'));
   }

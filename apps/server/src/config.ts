@@ -49,6 +49,8 @@ export interface Config {
   passwordMaxAgeDays: number;
   rateLimits: { global: number; login: number; sms: number };
   cookieSecure: boolean;
+  /** Where logs go (tests capture them to prove nothing personal is logged); stdout when absent. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const b64key = (v: string, name: string) => {
