@@ -14,6 +14,11 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
+// Control characters (NUL and friends) have no place in a form field and PostgreSQL refuses NUL.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const noControlChars = (v: string | null | undefined) => !v || !CONTROL_CHARS.test(v);
+const controlMessage = (label: string) => ({ message: `${label}含有不可见的控制字符，请重新输入` });
+
 export const isoDateSchema = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 
 /** A trimmed, non-empty Chinese-friendly text field with a length cap. */
@@ -22,13 +27,15 @@ export const textField = (label: string, max: number) =>
     .string({ message: `请填写${label}` })
     .trim()
     .min(1, { message: `请填写${label}` })
-    .max(max, { message: `${label}不能超过${max}个字符` });
+    .max(max, { message: `${label}不能超过${max}个字符` })
+    .refine(noControlChars, controlMessage(label));
 
 export const optionalText = (label: string, max: number) =>
   z
     .string()
     .trim()
     .max(max, { message: `${label}不能超过${max}个字符` })
+    .refine(noControlChars, controlMessage(label))
     .optional()
     .nullable()
     .transform((v) => (v ? v : null));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, optionalText, pageOf, pageQuerySchema, textField } from './common.js';
-import { checkLandline, checkOrgCode, checkPhone, checkUscc } from './rules/index.js';
+import { chinaToday, checkLandline, checkOrgCode, checkPhone, checkUscc } from './rules/index.js';
 
 /** Organisation kinds, top to bottom (DOMAIN.md). */
 export const orgKinds = [
@@ -108,23 +108,22 @@ export const orgFieldsSchema = z.object({
   address: optionalText('地址', 200),
 });
 
+/** Dates a union cannot have: founded in the future (Beijing time), renewed before it was founded. */
+export function orgDatesRule(v: { foundedOn?: string | null; termRenewalOn?: string | null }, ctx: z.RefinementCtx) {
+  if (v.foundedOn && v.foundedOn > chinaToday()) ctx.addIssue({ code: 'custom', path: ['foundedOn'], message: '建会日期不能晚于今天' });
+  if (v.foundedOn && v.termRenewalOn && v.termRenewalOn < v.foundedOn)
+    ctx.addIssue({ code: 'custom', path: ['termRenewalOn'], message: '换届日期不能早于建会日期' });
+}
+
 export const createOrgBodySchema = orgFieldsSchema
   .extend({ kind: z.enum(orgKinds, { message: '请选择组织类型' }) })
-  .superRefine((v, ctx) => {
-    if (v.foundedOn && v.foundedOn > new Date().toISOString().slice(0, 10))
-      ctx.addIssue({ code: 'custom', path: ['foundedOn'], message: '建会日期不能晚于今天' });
-  });
+  .superRefine(orgDatesRule);
 export type CreateOrgBody = z.infer<typeof createOrgBodySchema>;
 
 export const updateOrgBodySchema = orgFieldsSchema
   .partial()
   .extend({ version: z.number().int().min(1) })
-  .superRefine((v, ctx) => {
-    if (v.foundedOn && v.foundedOn > new Date().toISOString().slice(0, 10))
-      ctx.addIssue({ code: 'custom', path: ['foundedOn'], message: '建会日期不能晚于今天' });
-    if (v.foundedOn && v.termRenewalOn && v.termRenewalOn < v.foundedOn)
-      ctx.addIssue({ code: 'custom', path: ['termRenewalOn'], message: '换届日期不能早于建会日期' });
-  });
+  .superRefine(orgDatesRule);
 export type UpdateOrgBody = z.infer<typeof updateOrgBodySchema>;
 
 export const orgNodeSchema = z.object({

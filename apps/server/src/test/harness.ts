@@ -121,7 +121,7 @@ export class TestClient {
     const res = await this.app.inject({ method, url, payload: body as never, headers: h });
     const set = res.cookies.find((c) => c.name === 'gh_sid');
     if (set) this.cookie = set.value ? `gh_sid=${set.value}` : null;
-    if (res.statusCode < 300 && res.headers['content-type']?.includes('json')) {
+    if (res.statusCode < 300 && String(res.headers['content-type'] ?? '').includes('json')) {
       const j = res.json() as { csrfToken?: string };
       if (j && typeof j === 'object' && 'csrfToken' in j && j.csrfToken) this.csrf = j.csrfToken;
     }

@@ -9,4 +9,5 @@ export * from './phone.js';
 export * from './password.js';
 export * from './common-passwords.js';
 export * from './mask.js';
+export { chinaToday } from './calendar.js';
 

@@ -9,13 +9,14 @@ import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { getOrgInScope } from '../organisations/index.js';
 import * as repo from './accounts.repository.js';
+import { assertMayManagePost } from './accounts.policy.js';
 import { revokeSessionsOfAccount } from '../auth/sessions.repository.js';
 
 export function phoneMaskedOf(crypto: Crypto, phoneEnc: string | null): string | null {
   return phoneEnc ? maskPhone(crypto.decrypt(phoneEnc)) : null;
 }
 
-async function toDtos(db: DbOrTx, crypto: Crypto, rows: repo.AccountRow[], scopePath: string): Promise<AccountDto[]> {
+async function toDtos(db: DbOrTx, crypto: Crypto, rows: repo.AccountRow[], scopePath: string, now: Date): Promise<AccountDto[]> {
   const posts = await repo.postsOfAccounts(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
@@ -23,7 +24,7 @@ async function toDtos(db: DbOrTx, crypto: Crypto, rows: repo.AccountRow[], scope
     name: r.name,
     phoneMasked: phoneMaskedOf(crypto, r.phoneEnc),
     status: r.status as AccountDto['status'],
-    lockedUntil: r.lockedUntil && r.lockedUntil > new Date() ? r.lockedUntil.toISOString() : null,
+    lockedUntil: r.lockedUntil && r.lockedUntil > now ? r.lockedUntil.toISOString() : null,
     lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     mustChangePassword: r.mustChangePassword,
     // Posts outside the caller's subtree are not the caller's business.
@@ -35,7 +36,7 @@ async function toDtos(db: DbOrTx, crypto: Crypto, rows: repo.AccountRow[], scope
 
 export async function searchAccounts(deps: Deps, caller: ScopedCaller, q: { q?: string; status?: string; page: number; pageSize: number }) {
   const r = await repo.searchAccounts(deps.db, caller.scopePath, q);
-  return { items: await toDtos(deps.db, deps.crypto, r.items, caller.scopePath), total: r.total, page: q.page, pageSize: q.pageSize };
+  return { items: await toDtos(deps.db, deps.crypto, r.items, caller.scopePath, deps.now()), total: r.total, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -59,7 +60,7 @@ function temporaryPassword(): string {
 
 async function oneAccountDto(deps: Deps, db: DbOrTx, caller: ScopedCaller, id: string) {
   const acc = await repo.findAccount(db, id);
-  return (await toDtos(db, deps.crypto, [acc!], caller.scopePath))[0];
+  return (await toDtos(db, deps.crypto, [acc!], caller.scopePath, deps.now()))[0];
 }
 
 /** Reset by the upper organisation (seed 004): a temporary password, shown once, to be changed at login. */
@@ -112,6 +113,7 @@ export async function revokePost(deps: Deps, caller: ScopedCaller, actor: Actor,
     const post = await repo.findPostInScope(tx, postId, caller.scopePath);
     if (!post) throw new AppError('NOT_FOUND');
     if (post.id === caller.post.id) throw new AppError('FORBIDDEN', undefined, '不能撤销自己正在使用的岗位');
+    assertMayManagePost(caller, post.orgId, post.role, 'post');
     await repo.revokePost(tx, postId);
     await recordAudit(tx, deps.config.keys.auditKey, actor, {
       action: 'post.revoked',

@@ -7,6 +7,7 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { getOrgInScope } from '../organisations/index.js';
 import * as repo from './accounts.repository.js';
+import { assertMayManagePost } from './accounts.policy.js';
 
 // No 0/O, 1/I/L: codes are read aloud and typed by hand.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -59,10 +60,7 @@ export async function issueActivationCode(
   return deps.db.transaction(async (tx) => {
     const org = await getOrgInScope(tx, caller, orgId);
     if (org.status !== 'active') throw new AppError('ORG_REVOKED');
-    if (caller.post.role === 'operator') {
-      if (org.id === caller.post.orgId) throw new AppError('FORBIDDEN', undefined, '业务管理员只能为下级组织签发岗位激活码');
-      if (body.role !== 'operator') throw fieldError('role', '业务管理员只能签发业务管理员岗位');
-    }
+    assertMayManagePost(caller, org.id, body.role);
     const now = deps.now();
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = generateCode();
@@ -105,6 +103,7 @@ export async function revokeActivationCode(deps: Deps, caller: ScopedCaller, act
   return deps.db.transaction(async (tx) => {
     const v = await repo.findActivationCodeInScope(tx, id, caller.scopePath);
     if (!v) throw new AppError('NOT_FOUND');
+    assertMayManagePost(caller, v.orgId, v.role, 'code');
     if (!(await repo.revokeActivationCode(tx, id))) throw new AppError('BAD_REQUEST', undefined, '该激活码已使用或已撤销，无法撤销');
     await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'activation_code.revoked', objectType: 'activation_code', objectId: id, orgId: v.orgId });
     return toActivationCodeDto((await repo.findActivationCodeInScope(tx, id, caller.scopePath))!, deps.now());

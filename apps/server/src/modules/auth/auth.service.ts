@@ -89,7 +89,9 @@ export async function login(deps: Deps, body: { username: string; password: stri
   const key = deps.config.keys.auditKey;
   const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
   const now = deps.now();
-  const failActor: Actor = { accountId: acc?.id ?? null, username: body.username.slice(0, 64), name: acc?.name ?? null, orgId: null, ip: meta.ip };
+  // What a stranger typed may be a phone or ID number: long digit runs are masked before the append-only log keeps them.
+  const typed = acc ? acc.username : body.username.slice(0, 64).replace(/\d{7,}/g, (d) => `${d.slice(0, 3)}${'*'.repeat(d.length - 7)}${d.slice(-4)}`);
+  const failActor: Actor = { accountId: acc?.id ?? null, username: typed, name: acc?.name ?? null, orgId: null, ip: meta.ip };
   if (!acc) {
     await verifyPassword(null, body.password);
     await deps.db.transaction((tx) => recordAudit(tx, key, failActor, { action: 'auth.login_failed', result: 'failure', after: { reason: 'unknown_user' } }));

@@ -9,7 +9,9 @@ export type WorkUnitRow = typeof workUnits.$inferSelect;
 export type WorkUnitInsert = typeof workUnits.$inferInsert;
 
 const inSubtree = (scopePath: string) => sql`${orgs.path} like ${escapeLike(scopePath) + '%'}`;
-const childCount = sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${orgs.id})`;
+// Correlated subqueries name the outer row explicitly: Drizzle leaves columns unqualified in
+// single-table selects, and a bare "id" would bind to the subquery's own table.
+const childCount = sql<number>`(select count(*)::int from orgs c where c.parent_id = "orgs"."id")`;
 
 export async function findOrgInScope(db: DbOrTx, id: string, scopePath: string): Promise<OrgRow | undefined> {
   const [row] = await db.select().from(orgs).where(and(eq(orgs.id, id), inSubtree(scopePath)));
@@ -71,7 +73,7 @@ export async function searchOrgs(db: DbOrTx, scopePath: string, f: OrgSearch) {
       chairName: orgs.chairName,
       phone: orgs.phone,
       childCount,
-      parentName: sql<string | null>`(select p.name from ${orgs} p where p.id = ${orgs.parentId})`,
+      parentName: sql<string | null>`(select p.name from orgs p where p.id = "orgs"."parent_id")`,
     })
     .from(orgs)
     .where(where)

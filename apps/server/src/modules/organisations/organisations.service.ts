@@ -149,8 +149,10 @@ export async function updateOrg(deps: Deps, caller: ScopedCaller, actor: Actor, 
     const org = await getOrgInScope(tx, caller, id);
     if (org.status !== 'active') throw new AppError('ORG_REVOKED');
     const { version, ...fields } = body;
-    if (fields.foundedOn === undefined && fields.termRenewalOn && org.foundedOn && fields.termRenewalOn < org.foundedOn)
-      throw fieldError('termRenewalOn', '换届日期不能早于建会日期');
+    // The contract checks the dates sent together; here a date sent alone meets the stored other one.
+    const foundedOn = fields.foundedOn !== undefined ? fields.foundedOn : org.foundedOn;
+    const termRenewalOn = fields.termRenewalOn !== undefined ? fields.termRenewalOn : org.termRenewalOn;
+    if (foundedOn && termRenewalOn && termRenewalOn < foundedOn) throw fieldError('termRenewalOn', '换届日期不能早于建会日期');
     const { orgCode, ...rest } = fields;
     // The code can be replaced, never removed.
     const patch: Partial<repo.OrgInsert> = { ...rest, ...(orgCode ? { orgCode } : {}) };
