@@ -137,8 +137,8 @@ const codeColumns = {
   usedAt: activationCodes.usedAt,
   revokedAt: activationCodes.revokedAt,
   note: activationCodes.note,
-  createdByName: sql<string>`(select a.name from ${accounts} a where a.id = ${activationCodes.createdBy})`,
-  usedByName: sql<string | null>`(select a.name from ${accounts} a where a.id = ${activationCodes.usedBy})`,
+  createdByName: sql<string>`(select a.name from accounts a where a.id = "activation_codes"."created_by")`,
+  usedByName: sql<string | null>`(select a.name from accounts a where a.id = "activation_codes"."used_by")`,
 };
 export interface ActivationCodeView {
   id: string;

@@ -35,7 +35,8 @@ export async function searchAudit(db: DbOrTx, scopePath: string, f: AuditSearch)
       actorName: auditLog.actorName,
       actorUsername: auditLog.actorUsername,
       orgId: auditLog.orgId,
-      orgName: sql<string | null>`(select o.name from ${orgs} o where o.id = ${auditLog.orgId})`,
+      // The outer column is named in full: Drizzle leaves select-list columns unqualified.
+      orgName: sql<string | null>`(select o.name from orgs o where o.id = "audit_log"."org_id")`,
       action: auditLog.action,
       objectType: auditLog.objectType,
       objectId: auditLog.objectId,
