@@ -47,6 +47,8 @@ export interface TestContext {
   sms: SmsSimulator;
   clock: { advance(ms: number): void };
   orgId(name: string): Promise<string>;
+  /** The answer to a captcha, read from the server's store as only a test may. */
+  captchaAnswer(captchaId: string): Promise<string>;
   client(): TestClient;
   /** A logged-in client for a demo account, its default password already changed. */
   as(username: string): Promise<TestClient>;
@@ -70,6 +72,10 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       const [row] = await deps.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.name, name));
       if (!row) throw new Error(`no org ${name}`);
       return row.id;
+    },
+    async captchaAnswer(captchaId) {
+      const [row] = await deps.db.select().from(captchas).where(eq(captchas.id, captchaId));
+      return row.answer;
     },
     client: () => new TestClient(app, deps),
     async as(username) {

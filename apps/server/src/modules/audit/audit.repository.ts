@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../platform/audit/audit.table.js';
-import { orgInScope, orgs } from '../organisations/index.js';
+import { orgInScope } from '../organisations/index.js';
 
 export interface AuditSearch {
   actor?: string;

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startPlatform, type Platform } from './support/platform.js';
+
+/**
+ * Issue 2's journey: a district admin logs in (changing the seeded password), creates a base union
+ * and issues its activation code; a new person registers with an SMS code, binds the post, logs in
+ * again as the new base-union admin, changes the password and edits the union.
+ */
+let p: Platform;
+beforeAll(async () => {
+  p = await startPlatform();
+});
+afterAll(async () => p?.close());
+
+const NEW_UNION = '济南趵突泉科技有限公司工会';
+
+async function login(page: Page, username: string, password: string) {
+  await page.goto(`${p.baseUrl}/admin/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('验证码', { exact: true }).fill(await p.captchaAnswer(page));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+async function changePassword(page: Page, current: string, next: string) {
+  await page.getByLabel('原密码').fill(current);
+  await page.getByLabel('新密码', { exact: true }).fill(next);
+  await page.getByLabel('确认新密码').fill(next);
+  await page.getByRole('button', { name: '保存' }).click();
+}
+
+it('district admin issues a code; a new person registers, binds the post, and runs the union', async () => {
+  const { page } = await p.newPage();
+
+  // 1. The district admin logs in with the seeded password and must change it first.
+  await login(page, 'lixia_admin', 'gh123456');
+  await page.getByText('修改初始密码').first().waitFor();
+  await p.shot(page, 'journey-01-forced-password-change');
+  await changePassword(page, 'gh123456', 'weakpass');
+  await expect.poll(() => page.getByText('需包含大写字母、小写字母、数字、符号中的至少3类').count()).toBeGreaterThan(0);
+  await changePassword(page, 'gh123456', 'Lixia#Admin2026');
+  await page.getByText('组织树').waitFor();
+  await p.shot(page, 'journey-02-org-tree');
+
+  // 2. It creates a base union under a street union and issues that union's post activation code.
+  await page.getByRole('tree').getByText('历下区总工会').click();
+  await page.locator('.ant-tree-switcher').first().click().catch(() => {});
+  await page.getByRole('tree').getByText('泉城路街道总工会').click();
+  await page.getByRole('button', { name: '新建下级组织' }).click();
+  const drawer = page.locator('.ant-drawer-content').last();
+  await drawer.getByLabel('组织类型').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '基层工会' }).first().click();
+  await drawer.getByLabel('工会名称').fill(NEW_UNION);
+  await drawer.getByLabel('联系电话').fill('12345');
+  await drawer.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
+  await expect.poll(() => drawer.getByText('联系电话应为11位手机号或带区号的固定电话', { exact: false }).count()).toBeGreaterThan(0);
+  await p.shot(page, 'journey-03-create-union-invalid');
+  await drawer.getByLabel('联系电话').fill('0531-86001234');
+  await drawer.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
+  await page.getByRole('heading', { name: NEW_UNION }).or(page.getByText(NEW_UNION).first()).first().waitFor();
+  await page.getByRole('tab', { name: '岗位激活码' }).click();
+  await page.getByRole('button', { name: '签发激活码' }).click();
+  await page.locator('.ant-modal-content').getByRole('button', { name: /签\s*发|确\s*定/ }).last().click();
+  const code = (await page.getByTestId('issued-code').innerText()).trim();
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await p.shot(page, 'journey-04-issued-code');
+  await page.keyboard.press('Escape');
+
+  // 3. A new person registers an account with a phone code.
+  const { page: newcomer } = await p.newPage();
+  await newcomer.goto(`${p.baseUrl}/admin/`);
+  await newcomer.getByText('注册账号').first().click();
+  await newcomer.getByLabel('用户名').fill('baotu_admin');
+  await newcomer.getByLabel('姓名').fill('李泉');
+  await newcomer.getByLabel('手机号').fill('13905310001');
+  await newcomer.getByLabel('图形验证码').fill(await p.captchaAnswer(newcomer));
+  await newcomer.getByRole('button', { name: /获取验证码|获取短信验证码/ }).click();
+  await expect.poll(() => p.t.sms.lastCode('13905310001')).not.toBeNull();
+  await newcomer.getByLabel('短信验证码').fill(p.t.sms.lastCode('13905310001')!);
+  await newcomer.getByLabel('密码', { exact: true }).fill('Baotu#Quan2026');
+  await newcomer.getByLabel('确认密码').fill('Baotu#Quan2026');
+  await p.shot(newcomer, 'journey-05-register');
+  await newcomer.getByRole('button', { name: '注册', exact: true }).click();
+
+  // 4. With no post yet, the only thing to do is to bind one with the code.
+  await newcomer.getByText('尚未绑定岗位').first().waitFor();
+  await newcomer.getByLabel('岗位激活码').fill('WRONG-CODE-0000');
+  await newcomer.getByRole('button', { name: '绑定' }).click();
+  await expect.poll(() => newcomer.getByText('岗位激活码无效、已使用、已撤销或已过期').count()).toBeGreaterThan(0);
+  await newcomer.getByLabel('岗位激活码').fill(code.toLowerCase());
+  await newcomer.getByRole('button', { name: '绑定' }).click();
+  await newcomer.getByText(NEW_UNION).first().waitFor();
+  await p.shot(newcomer, 'journey-06-bound');
+
+  // 5. The new base-union admin logs in again, changes the password, and edits the union.
+  await newcomer.getByText('退出登录').click();
+  await login(newcomer, 'baotu_admin', 'Baotu#Quan2026');
+  await newcomer.getByRole('tree').getByText(NEW_UNION).waitFor();
+  await newcomer.getByText('修改密码').first().click();
+  await changePassword(newcomer, 'Baotu#Quan2026', 'Baotu#Spring2027');
+  await expect.poll(() => newcomer.getByText(/密码已修改|修改成功/).count()).toBeGreaterThan(0);
+  await newcomer.getByText('组织架构').first().click();
+  await newcomer.getByRole('tree').getByText(NEW_UNION).click();
+  await newcomer.getByRole('button', { name: '编辑' }).click();
+  const edit = newcomer.locator('.ant-drawer-content').last();
+  await edit.getByLabel('工会负责人').fill('李泉');
+  await edit.getByLabel('职工人数').fill('86');
+  await edit.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
+  await newcomer.locator('.ant-descriptions').getByText('李泉').waitFor();
+  await p.shot(newcomer, 'journey-07-union-edited');
+
+  // The change is real and audited.
+  const admin = await p.t.as('city_audit');
+  const audit = (await admin.get('/api/audit?action=org.updated&pageSize=5')).json();
+  expect(audit.items[0]).toMatchObject({ actorUsername: 'baotu_admin', after: { chairName: '李泉', headcount: 86 } });
+});
