@@ -22,6 +22,8 @@ export const errorCatalog = {
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   USERNAME_TAKEN: { status: 409, message: '该用户名已被注册' },
   ORG_CODE_TAKEN: { status: 409, message: '该组织机构代码已被其他组织使用' },
+  ORG_NAME_TAKEN: { status: 409, message: '同一上级组织下已有同名组织' },
+  WORK_UNIT_DUPLICATE: { status: 409, message: '本组织已有使用该统一社会信用代码的单位' },
   CHILD_KIND_NOT_ALLOWED: { status: 400, message: '该类型的组织不能建在此上级组织之下' },
   ORG_REVOKED: { status: 409, message: '该组织已撤销，不能再修改' },
   ACTIVATION_CODE_INVALID: { status: 400, message: '岗位激活码无效、已使用、已撤销或已过期' },

@@ -176,7 +176,7 @@ export async function requestSmsCode(
   if (body.purpose === 'reset_password') {
     if (!body.username) throw fieldError('username', '请输入用户名');
     const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
-    if (!acc || acc.phoneIndex !== deps.crypto.blindIndex('phone', phone)) return;
+    if (!acc || acc.status !== 'active' || acc.phoneIndex !== deps.crypto.blindIndex('phone', phone)) return;
   }
   await sendSmsCode(deps, phone, body.purpose);
 }
@@ -226,7 +226,8 @@ export async function resetPasswordBySms(
   const phone = normalizedPhone(body.phone);
   const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
   const invalid = new AppError('SMS_CODE_INVALID', [{ path: 'smsCode', message: '短信验证码错误或已过期' }]);
-  if (!acc || acc.phoneIndex !== deps.crypto.blindIndex('phone', phone)) throw invalid;
+  // A disabled account stays disabled: only its upper organisation can bring it back.
+  if (!acc || acc.status !== 'active' || acc.phoneIndex !== deps.crypto.blindIndex('phone', phone)) throw invalid;
   assertStrongPassword(body.newPassword, acc.username);
   await consumeSmsCode(deps, phone, 'reset_password', body.smsCode);
   const hash = await hashPassword(body.newPassword);

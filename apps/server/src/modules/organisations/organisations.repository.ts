@@ -98,6 +98,24 @@ export async function updateOrgVersioned(db: DbOrTx, id: string, version: number
   return row;
 }
 
+/** Another organisation with this name under the same parent (names are how people find unions). */
+export async function siblingNameExists(db: DbOrTx, parentId: string, name: string, exceptId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(and(eq(orgs.parentId, parentId), eq(orgs.name, name), eq(orgs.status, 'active'), exceptId ? sql`${orgs.id} <> ${exceptId}` : undefined));
+  return !!row;
+}
+
+/** Another work unit of this union with the same credit code. */
+export async function workUnitUsccExists(db: DbOrTx, orgId: string, uscc: string, exceptId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: workUnits.id })
+    .from(workUnits)
+    .where(and(eq(workUnits.orgId, orgId), eq(workUnits.uscc, uscc), exceptId ? sql`${workUnits.id} <> ${exceptId}` : undefined));
+  return !!row;
+}
+
 export async function orgCodeExists(db: DbOrTx, code: string): Promise<boolean> {
   const [row] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.orgCode, code));
   return !!row;

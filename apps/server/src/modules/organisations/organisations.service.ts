@@ -91,6 +91,7 @@ export async function createChildOrg(deps: Deps, caller: ScopedCaller, actor: Ac
     if (!allowedChildKinds[parent.kind as OrgKind].includes(body.kind))
       throw new AppError('CHILD_KIND_NOT_ALLOWED', [{ path: 'kind', message: '该类型的组织不能建在此上级组织之下' }]);
     if (body.orgCode && (await repo.orgCodeExists(tx, body.orgCode))) throw orgCodeTaken();
+    if (await repo.siblingNameExists(tx, parent.id, body.name)) throw orgNameTaken();
     const id = randomUUID();
     const isBase = body.kind === 'base_union' || body.kind === 'joint_union';
     try {
@@ -123,6 +124,8 @@ export async function createChildOrg(deps: Deps, caller: ScopedCaller, actor: Ac
   });
 }
 
+const orgNameTaken = () => new AppError('ORG_NAME_TAKEN', [{ path: 'name', message: '同一上级组织下已有同名组织' }]);
+const workUnitDuplicate = () => new AppError('WORK_UNIT_DUPLICATE', [{ path: 'uscc', message: '本组织已有使用该统一社会信用代码的单位' }]);
 const orgCodeTaken = () => new AppError('ORG_CODE_TAKEN', [{ path: 'orgCode', message: '该组织机构代码已被其他组织使用' }]);
 
 const auditView = (r: repo.OrgRow) => {
@@ -161,6 +164,7 @@ export async function updateOrg(deps: Deps, caller: ScopedCaller, actor: Actor, 
       patch.orgCodeVirtual = false;
     }
     if (fields.uscc !== undefined) patch.usccCheckFailed = usccFlag(fields.uscc);
+    if (fields.name && org.parentId && (await repo.siblingNameExists(tx, org.parentId, fields.name, org.id))) throw orgNameTaken();
     if (fields.baseUnionType !== undefined && org.kind !== 'base_union' && org.kind !== 'joint_union') delete patch.baseUnionType;
     const changes = diff(org as Record<string, unknown>, patch as Record<string, unknown>);
     const row = await repo.updateOrgVersioned(tx, id, version, patch);
@@ -207,6 +211,7 @@ export async function createWorkUnit(deps: Deps, caller: ScopedCaller, actor: Ac
   return deps.db.transaction(async (tx) => {
     const org = await getHostOrg(tx, caller, orgId);
     if (org.status !== 'active') throw new AppError('ORG_REVOKED');
+    if (body.uscc && (await repo.workUnitUsccExists(tx, orgId, body.uscc))) throw workUnitDuplicate();
     const row = await repo.insertWorkUnit(tx, { ...body, orgId, usccCheckFailed: usccFlag(body.uscc) });
     await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'work_unit.created', objectType: 'work_unit', objectId: row.id, orgId, after: toWorkUnit(row) });
     return toWorkUnit(row);
@@ -224,6 +229,7 @@ export async function updateWorkUnit(deps: Deps, caller: ScopedCaller, actor: Ac
       throw fieldError('migrantHeadcount', '农民工人数不能超过职工人数');
     const patch: Partial<repo.WorkUnitInsert> = { ...fields };
     if (fields.uscc !== undefined) patch.usccCheckFailed = usccFlag(fields.uscc);
+    if (fields.uscc && (await repo.workUnitUsccExists(tx, wu.orgId, fields.uscc, wu.id))) throw workUnitDuplicate();
     const changes = diff(wu as Record<string, unknown>, patch as Record<string, unknown>);
     const row = await repo.updateWorkUnitVersioned(tx, id, version, patch);
     if (!row) throw new AppError('CONFLICT');

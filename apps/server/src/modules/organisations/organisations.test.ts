@@ -579,3 +579,19 @@ describe('work units', () => {
     expect(await unitRow(wu.id)).toEqual(current);
   });
 });
+
+describe('duplicates', () => {
+  it('refuses a second organisation of the same name under one parent, and a second unit with the same credit code', async () => {
+    const admin = await t.as('lixia_admin');
+    const street = await t.orgId('泉城路街道总工会');
+    const dup = await admin.post(`/api/orgs/${street}/children`, { kind: 'base_union', name: '济南泉城软件有限公司工会' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json()).toMatchObject({ code: 'ORG_NAME_TAKEN', details: [{ path: 'name', message: '同一上级组织下已有同名组织' }] });
+    const base = await t.orgId('济南泉城软件有限公司工会');
+    const units = (await admin.get(`/api/orgs/${base}/work-units`)).json();
+    const again = await admin.post(`/api/orgs/${base}/work-units`, { name: '另一家单位', uscc: units[0].uscc, nature: '企业', economicType: '私营企业' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('WORK_UNIT_DUPLICATE');
+    expect((await admin.get(`/api/orgs/${base}/work-units`)).json()).toHaveLength(units.length);
+  });
+});

@@ -1,0 +1,71 @@
+import { Button, Form, Input } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { SessionInfo } from '@gonghui/contracts';
+import { authApi } from '../api/auth';
+import { applyFormError } from '../utils/form-errors';
+import { passwordPolicyRule, sameAsRule } from '../utils/rules';
+import { FormAlert } from './form-alert';
+import { PasswordRules } from './password-rules';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+/** Current + new + confirm password; the server's PASSWORD_WEAK reasons land on the new-password field. */
+export function ChangePasswordForm({ username, onChanged }: { username: string; onChanged: (s: SessionInfo) => void }) {
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const change = useMutation({
+    mutationFn: (v: Values) => authApi.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    onSuccess: (session) => {
+      form.resetFields();
+      onChanged(session);
+    },
+    onError: (error) =>
+      setFormError(
+        applyFormError(form, error, {
+          codeFields: { PASSWORD_WRONG: 'currentPassword', PASSWORD_WEAK: 'newPassword', PASSWORD_REUSED: 'newPassword' },
+        }),
+      ),
+  });
+
+  return (
+    <div style={{ maxWidth: 560 }}>
+      <PasswordRules />
+      <Form<Values>
+        form={form}
+        name="change-password"
+        layout="vertical"
+        onFinish={(values) => {
+          setFormError(null);
+          change.mutate(values);
+        }}
+      >
+        {/* Lets password managers pair the new password with the account. */}
+        <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
+        <Form.Item label="原密码" name="currentPassword" rules={[{ required: true, message: '请输入原密码' }]}>
+          <Input.Password autoComplete="current-password" maxLength={128} />
+        </Form.Item>
+        <Form.Item label="新密码" name="newPassword" required rules={[passwordPolicyRule(() => username)]}>
+          <Input.Password autoComplete="new-password" maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          label="确认新密码"
+          name="confirmPassword"
+          required
+          dependencies={['newPassword']}
+          rules={[sameAsRule(() => form.getFieldValue('newPassword'))]}
+        >
+          <Input.Password autoComplete="new-password" maxLength={64} />
+        </Form.Item>
+        <FormAlert message={formError} />
+        <Button type="primary" htmlType="submit" loading={change.isPending}>
+          保存
+        </Button>
+      </Form>
+    </div>
+  );
+}

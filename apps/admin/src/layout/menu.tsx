@@ -1,0 +1,56 @@
+import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '@gonghui/contracts';
+
+export interface MenuRoute {
+  path: string;
+  name: string;
+  icon?: ReactNode;
+  routes?: MenuRoute[];
+}
+
+/** The side menu, built from what the active post may do. */
+export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
+  const menu: MenuRoute[] = [];
+  if (permissions.includes('org.read')) {
+    menu.push({
+      path: '/org',
+      name: '组织管理',
+      icon: <ApartmentOutlined />,
+      routes: [
+        { path: '/orgs', name: '组织架构' },
+        { path: '/org-search', name: '组织查询' },
+      ],
+    });
+  }
+  if (permissions.includes('account.manage')) {
+    menu.push({ path: '/accounts', name: '账号管理', icon: <SafetyCertificateOutlined /> });
+  }
+  if (permissions.includes('audit.read')) {
+    menu.push({ path: '/audit', name: '审计日志', icon: <AuditOutlined /> });
+  }
+  menu.push({
+    path: '/me',
+    name: '个人中心',
+    icon: <UserOutlined />,
+    routes: [
+      { path: '/me/posts', name: '我的岗位' },
+      { path: '/me/password', name: '修改密码' },
+    ],
+  });
+  return menu;
+}
+
+/** Where a post lands after login or a post switch. */
+export function homePath(permissions: readonly Permission[]): string {
+  if (permissions.includes('org.read')) return '/orgs';
+  if (permissions.includes('account.manage')) return '/accounts';
+  if (permissions.includes('audit.read')) return '/audit';
+  return '/me/posts';
+}
+
+/** The menu entry a page belongs to (an organisation's detail page belongs to 组织架构). */
+export function menuPathOf(pathname: string): string {
+  if (pathname.startsWith('/orgs')) return '/orgs';
+  return pathname;
+}
