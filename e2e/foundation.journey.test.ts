@@ -85,7 +85,7 @@ it('district admin issues a code; a new person registers, binds the post, and ru
 
   // 4. With no post yet, the only thing to do is to bind one with the code.
   await newcomer.getByText('尚未绑定岗位').first().waitFor();
-  await newcomer.getByLabel('岗位激活码').fill('WRONG-CODE-0000');
+  await newcomer.getByLabel('岗位激活码').fill('WRNG-CODE-0000');
   await newcomer.getByRole('button', { name: '绑定' }).click();
   await expect.poll(() => newcomer.getByText('岗位激活码无效、已使用、已撤销或已过期').count()).toBeGreaterThan(0);
   await newcomer.getByLabel('岗位激活码').fill(code.toLowerCase());
@@ -108,6 +108,7 @@ it('district admin issues a code; a new person registers, binds the post, and ru
   await edit.getByLabel('职工人数').fill('86');
   await edit.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
   await newcomer.locator('.ant-descriptions').getByText('李泉').waitFor();
+  await edit.waitFor({ state: 'hidden' });
   await p.shot(newcomer, 'journey-07-union-edited');
 
   // The change is real and audited.
