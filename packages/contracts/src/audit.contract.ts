@@ -29,6 +29,8 @@ export type AuditAction = keyof typeof auditActionLabels;
 export const auditQuerySchema = pageQuerySchema.extend({
   actor: z.string().trim().max(64).optional(),
   orgId: z.uuid({ message: '组织编号不正确' }).optional(),
+  /** Organisation name contains this (the audit admin has no organisation picker: it may not read the tree). */
+  orgName: z.string().trim().max(100, { message: '组织名称过长' }).optional(),
   action: z.string().trim().max(64).optional(),
   from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
   to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),

@@ -48,7 +48,7 @@ export function AuditPage() {
         </div>
       ),
     },
-    { title: '组织', dataIndex: 'orgName', search: false, render: (_, r) => orDash(r.orgName) },
+    { title: '组织', dataIndex: 'orgName', fieldProps: { placeholder: '组织名称（包含）' }, render: (_, r) => orDash(r.orgName) },
     { title: '操作', dataIndex: 'action', valueType: 'select', valueEnum: actionEnum, fieldProps: { showSearch: true }, render: (_, r) => actionLabel(r.action) },
     {
       title: '对象',
@@ -89,8 +89,8 @@ export function AuditPage() {
             </div>
           ),
         }}
-        request={async ({ current = 1, pageSize = 20, actor, action, from, to }) => {
-          const page = await auditApi.search({ page: current, pageSize, actor: actor || undefined, action, from, to });
+        request={async ({ current = 1, pageSize = 20, actor, action, from, to, orgName }) => {
+          const page = await auditApi.search({ page: current, pageSize, actor: actor || undefined, orgName: orgName || undefined, action, from, to });
           return { data: page.items, total: page.total, success: true };
         }}
         onRequestError={(e) => message.error(errorMessage(e))}

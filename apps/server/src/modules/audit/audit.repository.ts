@@ -1,11 +1,12 @@
 import { and, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../platform/audit/audit.table.js';
-import { orgInScope } from '../organisations/index.js';
+import { escapeLike, orgInScope } from '../organisations/index.js';
 
 export interface AuditSearch {
   actor?: string;
   orgId?: string;
+  orgName?: string;
   action?: string;
   from?: string;
   to?: string;
@@ -23,6 +24,7 @@ export async function searchAudit(db: DbOrTx, scopePath: string, f: AuditSearch)
     isRoot ? sql`(${auditLog.orgId} is null or ${orgInScope(auditLog.orgId, scopePath)})` : orgInScope(auditLog.orgId, scopePath),
     f.actor ? eq(auditLog.actorUsername, f.actor) : undefined,
     f.orgId ? eq(auditLog.orgId, f.orgId) : undefined,
+    f.orgName ? sql`exists (select 1 from orgs fo where fo.id = ${auditLog.orgId} and fo.name ilike ${'%' + escapeLike(f.orgName) + '%'})` : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
     f.from ? gte(auditLog.at, new Date(f.from)) : undefined,
     f.to ? lte(auditLog.at, new Date(f.to)) : undefined,

@@ -134,6 +134,11 @@ describe('searching the log', () => {
     expect(byOrg.items.every((r) => r.orgId === orgId && r.orgName === '济南泉城软件有限公司工会')).toBe(true);
     expect(byOrg.items.map((r) => r.action)).toContain('org.updated');
 
+    const byName = await query(cityAudit, { orgName: '泉城软件', pageSize: '100' });
+    expect(byName.total).toBe(byOrg.total);
+    expect(byName.items.every((r) => r.orgName === '济南泉城软件有限公司工会')).toBe(true);
+    expect(await query(cityAudit, { orgName: '%' })).toMatchObject({ total: 0 });
+
     const both = await query(cityAudit, { actor: 'lixia_admin', action: 'org.created' });
     expect(both).toMatchObject({ total: 0, items: [] });
   });
