@@ -10,6 +10,8 @@ export const auditActionLabels = {
   'auth.password_changed': '修改密码',
   'auth.password_reset_sms': '短信重置密码',
   'auth.switch_post': '切换岗位',
+  'auth.totp_enabled': '启用双因素认证',
+  'auth.totp_disabled': '停用双因素认证',
   'account.registered': '注册账号',
   'account.password_reset': '上级重置密码',
   'account.disabled': '停用账号',

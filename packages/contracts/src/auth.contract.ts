@@ -41,6 +41,12 @@ export const loginBodySchema = z
   .object({
     username: z.string().trim().min(1, { message: '请输入用户名' }).max(64, { message: '用户名不正确' }),
     password: z.string().min(1, { message: '请输入密码' }).max(128, { message: '密码不正确' }),
+    /** The authenticator's 6-digit code, for accounts with a second factor. */
+    totpCode: z
+      .string()
+      .trim()
+      .regex(/^(\d{6})?$/, { message: '动态验证码为6位数字' })
+      .optional(),
   })
   .extend(captchaSchema.shape);
 export type LoginBody = z.infer<typeof loginBodySchema>;
@@ -68,6 +74,10 @@ export const sessionInfoSchema = z.object({
   permissions: z.array(z.enum(permissions)),
   mustChangePassword: z.boolean(),
   passwordExpired: z.boolean(),
+  /** A second factor is enrolled. */
+  totpEnabled: z.boolean(),
+  /** The account must have one (platform operators: a post at the city federation). */
+  totpRequired: z.boolean(),
   csrfToken: z.string(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
@@ -110,3 +120,8 @@ export const resetPasswordBodySchema = z.object({
 export const bindPostBodySchema = z.object({
   code: z.string().trim().min(1, { message: '请输入岗位激活码' }).max(32, { message: '岗位激活码格式不正确' }),
 });
+
+export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, { message: '动态验证码为6位数字' });
+export const totpSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() });
+export const totpEnableBodySchema = z.object({ code: totpCodeSchema });
+export const totpDisableBodySchema = z.object({ currentPassword: z.string().min(1, { message: '请输入原密码' }).max(128), code: totpCodeSchema });

@@ -51,6 +51,7 @@ export function installAccessControl(
     }
     if (access === 'password-change') return;
     if (auth.mustChangePassword || auth.passwordExpired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (auth.totpRequired && !auth.totpEnabled) throw new AppError('TOTP_SETUP_REQUIRED');
     if (access === 'session') return;
     if (!auth.post) throw new AppError('NO_POST');
     if (!hasPermission(auth.post.role, access as Permission)) throw new AppError('FORBIDDEN');

@@ -23,6 +23,8 @@ export interface AuthContext {
   csrfToken: string;
   mustChangePassword: boolean;
   passwordExpired: boolean;
+  totpEnabled: boolean;
+  totpRequired: boolean;
   post: ActivePost | null;
 }
 

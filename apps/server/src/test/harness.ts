@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import * as OTPAuth from 'otpauth';
 import pg from 'pg';
 import { buildApp } from '../app.js';
 import { baseConfig, type Config } from '../config.js';
@@ -50,6 +51,8 @@ export interface TestContext {
   /** The answer to a captcha, read from the server's store as only a test may. */
   captchaAnswer(captchaId: string): Promise<string>;
   client(): TestClient;
+  /** A fresh TOTP code for an account this harness enrolled, never one already used. */
+  totpCode(username: string): string | null;
   /** A logged-in client for a demo account, its default password already changed. */
   as(username: string): Promise<TestClient>;
   close(): Promise<void>;
@@ -60,6 +63,8 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const config = baseConfig(overrides);
   const sms = new SmsSimulator({ latencyMs: [0, 2] });
   let offset = 0;
+  // Second factors the harness enrolled, so logins of platform operators can answer them.
+  const totp = new Map<string, { secret: string; lastStep: number }>();
   const deps: Deps = { db: database.db, config, crypto: createCrypto(config.keys), sms, now: () => new Date(Date.now() + offset) };
   await seedDemo(deps);
   const app = await buildApp(deps);
@@ -77,17 +82,36 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       const [row] = await deps.db.select().from(captchas).where(eq(captchas.id, captchaId));
       return row.answer;
     },
-    client: () => new TestClient(app, deps),
-    async as(username) {
-      const c = new TestClient(app, deps);
-      const first = await c.login(username, DEMO_PASSWORD);
-      if (first.statusCode === 200) {
-        const r = await c.post('/api/auth/change-password', { currentPassword: DEMO_PASSWORD, newPassword: STRONG_PASSWORD });
-        if (r.statusCode !== 200) throw new Error(`password change failed: ${r.body}`);
-        return c;
+    client: () => new TestClient(app, deps, ctx),
+    totpCode(username) {
+      const e = totp.get(username.toLowerCase());
+      if (!e) return null;
+      // A code is good once per 30-second step: move the clock on rather than replay one.
+      let step = Math.floor(deps.now().getTime() / 30_000);
+      if (step <= e.lastStep) {
+        offset += (e.lastStep + 1 - step) * 30_000;
+        step = e.lastStep + 1;
       }
-      const again = await c.login(username, STRONG_PASSWORD);
-      if (again.statusCode !== 200) throw new Error(`login ${username} failed: ${again.body}`);
+      e.lastStep = step;
+      return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(e.secret) }).generate({ timestamp: step * 30_000 + 1000 });
+    },
+    async as(username) {
+      const c = new TestClient(app, deps, ctx);
+      let r = await c.login(username, DEMO_PASSWORD);
+      if (r.statusCode === 200) {
+        r = await c.post('/api/auth/change-password', { currentPassword: DEMO_PASSWORD, newPassword: STRONG_PASSWORD });
+        if (r.statusCode !== 200) throw new Error(`password change failed: ${r.body}`);
+      } else {
+        r = await c.login(username, STRONG_PASSWORD);
+        if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.body}`);
+      }
+      const info = r.json();
+      if (info.totpRequired && !info.totpEnabled) {
+        const { secret } = (await c.post('/api/me/totp/setup')).json();
+        totp.set(username.toLowerCase(), { secret, lastStep: 0 });
+        const enabled = await c.post('/api/me/totp/enable', { code: ctx.totpCode(username) });
+        if (enabled.statusCode !== 200) throw new Error(`TOTP enrolment failed: ${enabled.body}`);
+      }
       return c;
     },
     async close() {
@@ -106,6 +130,7 @@ export class TestClient {
   constructor(
     private readonly app: FastifyInstance,
     private readonly deps: Deps,
+    private readonly ctx?: TestContext,
   ) {}
 
   /** A captcha and its answer, read from the server's store as only a test may. */
@@ -116,8 +141,10 @@ export class TestClient {
     return { captchaId, captchaAnswer: row.answer };
   }
 
+  /** Logs in; for an account the harness enrolled in TOTP, answers the second factor too. */
   async login(username: string, password: string): Promise<LightMyRequestResponse> {
-    return this.post('/api/auth/login', { username, password, ...(await this.captcha()) });
+    const totpCode = this.ctx?.totpCode(username) ?? undefined;
+    return this.post('/api/auth/login', { username, password, ...(totpCode ? { totpCode } : {}), ...(await this.captcha()) });
   }
 
   async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {

@@ -39,6 +39,16 @@ export async function registerFailedLogin(db: DbOrTx, id: string, maxFailures: n
   return { locked: !!row?.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime() };
 }
 
+/** Records a used TOTP step; false when this step (or a later one) was already used: a replay. */
+export async function advanceTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(accounts)
+    .set({ totpLastStep: step })
+    .where(and(eq(accounts.id, id), sql`(${accounts.totpLastStep} is null or ${accounts.totpLastStep} < ${step})`))
+    .returning({ id: accounts.id });
+  return rows.length === 1;
+}
+
 export interface PostWithOrg {
   id: string;
   orgId: string;

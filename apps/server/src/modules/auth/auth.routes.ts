@@ -9,6 +9,9 @@ import {
   sessionInfoSchema,
   smsCodeBodySchema,
   switchPostBodySchema,
+  totpDisableBodySchema,
+  totpEnableBodySchema,
+  totpSetupSchema,
 } from '@gonghui/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,6 +21,7 @@ import { AppError } from '../../platform/errors.js';
 import { bindPostWithCode } from '../accounts/activation-codes.service.js';
 import * as svc from './auth.service.js';
 import { createCaptcha } from './captcha.service.js';
+import { disableTotp, enableTotp, startTotpSetup } from './totp.service.js';
 
 const tags = ['登录与账号'];
 
@@ -117,6 +121,33 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
       const auth = sessionOf(req);
       const postId = await bindPostWithCode(deps, auth, actorOf(req), req.body.code);
       await svc.actInPost(deps, auth, postId);
+      return svc.sessionInfo(deps, (await svc.resolveSessionById(deps, auth))!);
+    },
+  });
+
+  // The second factor can be enrolled before anything else (platform operators must), hence 'password-change'.
+  r.post('/api/me/totp/setup', {
+    config: { access: 'password-change' },
+    schema: { tags, summary: '开始绑定身份验证器（返回密钥与二维码）', response: { 200: totpSetupSchema } },
+    handler: async (req) => startTotpSetup(deps, sessionOf(req)),
+  });
+
+  r.post('/api/me/totp/enable', {
+    config: { access: 'password-change', rateLimit: { max: deps.config.rateLimits.login, timeWindow: '1 minute' } },
+    schema: { tags, summary: '用动态验证码确认绑定', body: totpEnableBodySchema, response: { 200: sessionInfoSchema } },
+    handler: async (req) => {
+      const auth = sessionOf(req);
+      await enableTotp(deps, auth, actorOf(req), req.body.code);
+      return svc.sessionInfo(deps, (await svc.resolveSessionById(deps, auth))!);
+    },
+  });
+
+  r.post('/api/me/totp/disable', {
+    config: { access: 'session', rateLimit: { max: deps.config.rateLimits.login, timeWindow: '1 minute' } },
+    schema: { tags, summary: '停用双因素认证', body: totpDisableBodySchema, response: { 200: sessionInfoSchema } },
+    handler: async (req) => {
+      const auth = sessionOf(req);
+      await disableTotp(deps, auth, actorOf(req), req.body);
       return svc.sessionInfo(deps, (await svc.resolveSessionById(deps, auth))!);
     },
   });

@@ -11,6 +11,7 @@ import { phoneMaskedOf } from '../accounts/accounts.service.js';
 import { consumeCaptcha } from './captcha.service.js';
 import * as sessionsRepo from './sessions.repository.js';
 import { consumeSmsCode, sendSmsCode, type SmsPurpose } from './sms-codes.service.js';
+import { consumeTotp, totpRequiredFor } from './totp.service.js';
 
 export interface RequestMeta {
   ip: string | null;
@@ -43,6 +44,8 @@ async function loadSession(deps: Deps, id: string): Promise<AuthContext | null> 
     csrfToken: s.csrfToken,
     mustChangePassword: acc.mustChangePassword,
     passwordExpired: posts.length > 0 && now.getTime() - acc.passwordChangedAt.getTime() > deps.config.passwordMaxAgeDays * 86_400_000,
+    totpEnabled: !!acc.totpSecretEnc,
+    totpRequired: totpRequiredFor(posts),
     post: post ? { ...post, role: post.role as Role } : null,
   };
 }
@@ -60,6 +63,8 @@ export async function sessionInfo(deps: Deps, auth: AuthContext): Promise<Sessio
     permissions: active ? [...rolePermissions[active.role as Role]] : [],
     mustChangePassword: auth.mustChangePassword,
     passwordExpired: auth.passwordExpired,
+    totpEnabled: !!acc!.totpSecretEnc,
+    totpRequired: totpRequiredFor(posts),
     csrfToken: auth.csrfToken,
   };
 }
@@ -84,7 +89,11 @@ async function openSession(deps: Deps, acc: accountsRepo.AccountRow, meta: Reque
 }
 
 /** Password login with captcha; 5 failures lock the account for 15 minutes. Returns a new session token. */
-export async function login(deps: Deps, body: { username: string; password: string; captchaId: string; captchaAnswer: string }, meta: RequestMeta): Promise<string> {
+export async function login(
+  deps: Deps,
+  body: { username: string; password: string; captchaId: string; captchaAnswer: string; totpCode?: string },
+  meta: RequestMeta,
+): Promise<string> {
   await consumeCaptcha(deps, body.captchaId, body.captchaAnswer);
   const key = deps.config.keys.auditKey;
   const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
@@ -101,15 +110,25 @@ export async function login(deps: Deps, body: { username: string; password: stri
     await deps.db.transaction((tx) => recordAudit(tx, key, failActor, { action: 'auth.login_failed', objectType: 'account', objectId: acc.id, result: 'failure', after: { reason: 'locked' } }));
     throw new AppError('ACCOUNT_LOCKED');
   }
-  if (!(await verifyPassword(acc.passwordHash, body.password))) {
+  /** A wrong password or second factor counts towards the lockout, in its own committed transaction. */
+  const failed = async (reason: 'bad_password' | 'bad_totp') => {
     const lockUntil = new Date(now.getTime() + deps.config.lockout.lockMs);
-    const { locked } = await deps.db.transaction(async (tx) => {
+    return deps.db.transaction(async (tx) => {
       const r = await accountsRepo.registerFailedLogin(tx, acc.id, deps.config.lockout.maxFailures, lockUntil);
-      await recordAudit(tx, key, failActor, { action: 'auth.login_failed', objectType: 'account', objectId: acc.id, result: 'failure', after: { reason: 'bad_password' } });
+      await recordAudit(tx, key, failActor, { action: 'auth.login_failed', objectType: 'account', objectId: acc.id, result: 'failure', after: { reason } });
       if (r.locked) await recordAudit(tx, key, failActor, { action: 'auth.locked', objectType: 'account', objectId: acc.id, result: 'failure', after: { lockedUntil: lockUntil } });
-      return r;
+      return r.locked;
     });
-    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+  };
+  if (!(await verifyPassword(acc.passwordHash, body.password))) {
+    throw new AppError((await failed('bad_password')) ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+  }
+  if (acc.totpSecretEnc) {
+    if (!body.totpCode) throw new AppError('TOTP_REQUIRED', [{ path: 'totpCode', message: '请输入身份验证器中的6位动态验证码' }]);
+    if (!(await consumeTotp(deps, acc, body.totpCode))) {
+      if (await failed('bad_totp')) throw new AppError('ACCOUNT_LOCKED');
+      throw new AppError('TOTP_INVALID', [{ path: 'totpCode', message: '动态验证码错误或已使用' }]);
+    }
   }
   if (acc.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
   return deps.db.transaction(async (tx) => {
