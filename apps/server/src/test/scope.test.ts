@@ -117,3 +117,25 @@ describe('organisation scope on every endpoint', () => {
     expect(d.breadcrumb.map((b: { name: string }) => b.name)).toEqual(['历下区总工会']);
   });
 });
+
+describe('mass assignment', () => {
+  it('ignores fields a caller may not set: kind, parent, path, status, version bumps', async () => {
+    const base = await t.orgId('济南泉城软件有限公司工会');
+    const before = (await callers.operator.get(`/api/orgs/${base}`)).json();
+    const r = await callers.operator.patch(`/api/orgs/${base}`, {
+      version: before.version,
+      chairName: '新负责人',
+      kind: 'city_federation',
+      parentId: outside.org,
+      path: '/',
+      status: 'revoked',
+      orgCodeVirtual: true,
+      id: outside.org,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ id: base, kind: 'base_union', parentId: before.parentId, status: 'active', chairName: '新负责人', version: before.version + 1 });
+    // Still inside 历下区, so still visible to its operator and invisible to 市中区.
+    expect((await callers.operator.get(`/api/orgs/${base}`)).statusCode).toBe(200);
+    expect((await (await t.as('shizhong_admin')).get(`/api/orgs/${base}`)).statusCode).toBe(404);
+  });
+});
