@@ -8,6 +8,7 @@ import { AccountsPage } from './pages/accounts-page';
 import { AuditPage } from './pages/audit-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { ForceChangePasswordPage } from './pages/force-change-password-page';
+import { ForceTotpPage } from './pages/force-totp-page';
 import { ForgotPasswordPage } from './pages/forgot-password-page';
 import { LoginPage } from './pages/login-page';
 import { MyPostsPage } from './pages/my-posts-page';
@@ -15,6 +16,7 @@ import { NoPostPage } from './pages/no-post-page';
 import { OrgSearchPage } from './pages/orgs/org-search-page';
 import { OrgsPage } from './pages/orgs/orgs-page';
 import { RegisterPage } from './pages/register-page';
+import { TotpPage } from './pages/totp-page';
 
 function ConsoleRoutes({ session }: { session: SessionInfo }) {
   const can = (p: SessionInfo['permissions'][number]) => session.permissions.includes(p);
@@ -32,6 +34,7 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
         {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
         <Route path="/me/posts" element={<MyPostsPage />} />
         <Route path="/me/password" element={<ChangePasswordPage />} />
+        <Route path="/me/totp" element={<TotpPage />} />
         <Route path="*" element={<Navigate to={homePath(session.permissions)} replace />} />
       </Route>
     </Routes>
@@ -40,7 +43,8 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
 
 /**
  * Which pages exist depends on the session: none → login, register, forgotten password;
- * an initial or expired password → only the forced change; no post → only binding one;
+ * an initial or expired password → only the forced change; a platform operator without an
+ * authenticator → only enrolling one; no post → only binding one;
  * otherwise the console, with the pages the active post may use.
  */
 export function AppRoutes() {
@@ -76,6 +80,14 @@ export function AppRoutes() {
       <Routes>
         <Route path="/change-initial-password" element={<ForceChangePasswordPage />} />
         <Route path="*" element={<Navigate to="/change-initial-password" replace />} />
+      </Routes>
+    );
+
+  if (session.totpRequired && !session.totpEnabled)
+    return (
+      <Routes>
+        <Route path="/setup-totp" element={<ForceTotpPage />} />
+        <Route path="*" element={<Navigate to="/setup-totp" replace />} />
       </Routes>
     );
 

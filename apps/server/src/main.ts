@@ -13,7 +13,8 @@ if (config.demoSeed) {
   const logins = await seedDemo(deps);
   if (logins) {
     console.log('\n演示联合会已创建 / Demo federation created. Demo logins (初始密码首次登录须修改 / change at first login):');
-    for (const l of logins) console.log(`  ${l.role.padEnd(22)} ${l.username.padEnd(18)} ${l.password}`);
+    for (const l of logins) console.log(`  ${l.username.padEnd(18)} ${l.password}   ${l.role}`);
+    console.log('  (市总工会的账号为平台运营岗位，改密后还须绑定身份验证器 / city federation accounts must also enrol TOTP)');
   } else {
     console.log('Demo federation already present (demo logins: see README).');
   }

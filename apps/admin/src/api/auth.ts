@@ -10,6 +10,9 @@ import type {
   resetPasswordBodySchema,
   smsCodeBodySchema,
   switchPostBodySchema,
+  totpDisableBodySchema,
+  totpEnableBodySchema,
+  totpSetupSchema,
 } from '@gonghui/contracts';
 import { api } from './client';
 
@@ -20,6 +23,10 @@ export type SmsCodeBody = z.input<typeof smsCodeBodySchema>;
 export type RegisterBody = z.input<typeof registerBodySchema>;
 export type ResetPasswordBody = z.input<typeof resetPasswordBodySchema>;
 export type Ok = z.infer<typeof okSchema>;
+
+/** A new authenticator secret (base32), its otpauth:// URI and QR code (data: PNG). */
+export type TotpSetup = z.infer<typeof totpSetupSchema>;
+export type TotpDisableBody = z.input<typeof totpDisableBodySchema>;
 
 export interface SimulatedSms {
   phoneMasked: string;
@@ -39,5 +46,8 @@ export const authApi = {
   register: (body: RegisterBody) => api.post<SessionInfo>('/api/auth/register', body),
   resetPassword: (body: ResetPasswordBody) => api.post<Ok>('/api/auth/reset-password', body),
   bindPost: (body: z.input<typeof bindPostBodySchema>) => api.post<SessionInfo>('/api/me/posts/bind', body),
+  totpSetup: () => api.post<TotpSetup>('/api/me/totp/setup'),
+  totpEnable: (body: z.input<typeof totpEnableBodySchema>) => api.post<SessionInfo>('/api/me/totp/enable', body),
+  totpDisable: (body: TotpDisableBody) => api.post<SessionInfo>('/api/me/totp/disable', body),
   simulatedSms: () => api.get<{ items: SimulatedSms[] }>('/api/sim/sms'),
 };

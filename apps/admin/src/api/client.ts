@@ -42,10 +42,13 @@ export function setCsrfToken(token: string | null): void {
 
 type SessionErrorHandler = (error: ApiError) => void;
 let onSessionError: SessionErrorHandler | null = null;
+/** 403 answers saying the account must do something before using the console. */
+const GATE_CODES: ReadonlySet<ApiError['code']> = new Set(['PASSWORD_CHANGE_REQUIRED', 'TOTP_SETUP_REQUIRED', 'NO_POST']);
+
 /**
  * Registered once by the app: called when any call answers that the session is gone
  * (401 UNAUTHENTICATED / SESSION_EXPIRED) or no longer fits the console
- * (403 PASSWORD_CHANGE_REQUIRED / NO_POST).
+ * (403 PASSWORD_CHANGE_REQUIRED / TOTP_SETUP_REQUIRED / NO_POST).
  */
 export function setSessionErrorHandler(handler: SessionErrorHandler | null): void {
   onSessionError = handler;
@@ -119,7 +122,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (!res.ok) {
     const error = await readError(res);
     const sessionGone = error.isUnauthenticated && !options.silent401;
-    if (sessionGone || error.code === 'PASSWORD_CHANGE_REQUIRED' || error.code === 'NO_POST') onSessionError?.(error);
+    if (sessionGone || GATE_CODES.has(error.code)) onSessionError?.(error);
     throw error;
   }
   if (res.status === 204) return undefined as T;

@@ -36,6 +36,7 @@ export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
     routes: [
       { path: '/me/posts', name: '我的岗位' },
       { path: '/me/password', name: '修改密码' },
+      { path: '/me/totp', name: '双因素认证' },
     ],
   });
   return menu;

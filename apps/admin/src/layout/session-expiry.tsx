@@ -8,8 +8,9 @@ import { sessionKey } from '../hooks/use-session';
 
 /**
  * Any 401 (UNAUTHENTICATED / SESSION_EXPIRED) from any call: back to the login page, with
- * the reason. A 403 PASSWORD_CHANGE_REQUIRED / NO_POST: reload the session, so the console
- * shows the forced password change or the post binding page.
+ * the reason. A 403 PASSWORD_CHANGE_REQUIRED / TOTP_SETUP_REQUIRED / NO_POST: reload the
+ * session, so the console shows the forced password change, authenticator enrolment or
+ * post binding page.
  */
 export function SessionExpiryWatcher() {
   const queryClient = useQueryClient();

@@ -1,22 +1,27 @@
 import { Alert, Button, Form, Input } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { authApi } from '../api/auth';
+import { ApiError } from '../api/client';
 import { CaptchaInput } from '../components/captcha-input';
 import { FormAlert } from '../components/form-alert';
 import { SmsSimulatorLink } from '../components/sms-simulator-link';
+import { normalizeTotpCode, TotpCodeInput } from '../components/totp-code-input';
 import { useCaptcha } from '../hooks/use-captcha';
 import { getLoginNotice } from '../hooks/login-notice';
 import { useApplySession } from '../hooks/use-session';
 import { AuthLayout } from '../layout/auth-layout';
 import { applyFormError } from '../utils/form-errors';
+import { totpCodeRule } from '../utils/rules';
 
 interface LoginValues {
   username: string;
   password: string;
   captchaAnswer: string;
+  /** Only asked for once the server answered TOTP_REQUIRED. */
+  totpCode?: string;
 }
 
 export function LoginPage() {
@@ -24,6 +29,8 @@ export function LoginPage() {
   const captcha = useCaptcha();
   const applySession = useApplySession();
   const [formError, setFormError] = useState<string | null>(null);
+  // The account has a second factor: the server asked for the authenticator's code.
+  const [needTotp, setNeedTotp] = useState(false);
   const notice = getLoginNotice();
 
   const login = useMutation({
@@ -31,9 +38,20 @@ export function LoginPage() {
       authApi.login({ ...values, captchaId: captcha.captcha?.captchaId ?? '' }),
     onSuccess: (session) => applySession(session, { resetData: true }),
     onError: (error) => {
+      // Every attempt spends the captcha, the TOTP answers included.
       form.setFieldValue('captchaAnswer', '');
-      setFormError(applyFormError(form, error, { codeFields: { CAPTCHA_INVALID: 'captchaAnswer' } }));
       void captcha.refresh();
+      if (error instanceof ApiError && error.code === 'TOTP_REQUIRED') {
+        // Username and password were right: show the code field; nothing was wrong yet.
+        setNeedTotp(true);
+        setFormError(null);
+        return;
+      }
+      if (error instanceof ApiError && error.code === 'TOTP_INVALID') form.setFieldValue('totpCode', '');
+      setFormError(
+        applyFormError(form, error, { codeFields: { CAPTCHA_INVALID: 'captchaAnswer', TOTP_INVALID: 'totpCode' } }),
+      );
+      if (error instanceof ApiError && error.code === 'TOTP_INVALID') form.focusField('totpCode');
     },
   });
 
@@ -49,7 +67,14 @@ export function LoginPage() {
           setFormError(null);
           login.mutate(values);
         }}
-        onValuesChange={() => formError && setFormError(null)}
+        onValuesChange={(changed: Partial<LoginValues>) => {
+          if (formError) setFormError(null);
+          // Another account may have no second factor: ask again only if the server does.
+          if ('username' in changed && needTotp) {
+            setNeedTotp(false);
+            form.setFieldValue('totpCode', undefined);
+          }
+        }}
       >
         <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
           <Input size="large" prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" maxLength={64} />
@@ -57,6 +82,17 @@ export function LoginPage() {
         <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
           <Input.Password size="large" prefix={<LockOutlined />} placeholder="请输入密码" autoComplete="current-password" maxLength={128} />
         </Form.Item>
+        {needTotp && (
+          <Form.Item
+            label="动态验证码"
+            name="totpCode"
+            normalize={normalizeTotpCode}
+            rules={[totpCodeRule]}
+            extra="该账号已启用双因素认证，请查看手机身份验证器"
+          >
+            <TotpCodeInput size="large" prefix={<SafetyOutlined />} autoFocus />
+          </Form.Item>
+        )}
         <Form.Item label="验证码" name="captchaAnswer" rules={[{ required: true, whitespace: true, message: '请输入验证码' }]}>
           <CaptchaInput captcha={captcha} />
         </Form.Item>

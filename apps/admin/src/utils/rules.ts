@@ -4,7 +4,7 @@
  */
 import type { FormRule } from 'antd';
 import type { ZodType } from 'zod';
-import { checkPassword, checkPhone } from '@gonghui/contracts';
+import { checkPassword, checkPhone, totpCodeSchema } from '@gonghui/contracts';
 
 /** Validates with a contract schema; empty strings count as "not given". */
 export function zodRule(schema: ZodType, options: { emptyAsUndefined?: boolean } = {}): FormRule {
@@ -50,3 +50,12 @@ export function sameAsRule(getOther: () => unknown): FormRule {
     },
   };
 }
+
+/** The 6-digit code shown by an authenticator app. */
+export const totpCodeRule: FormRule = {
+  validator: async (_rule, value: unknown) => {
+    if (value === undefined || value === null || value === '') throw new Error('请输入动态验证码');
+    const r = totpCodeSchema.safeParse(value);
+    if (!r.success) throw new Error(r.error.issues[0]?.message ?? '动态验证码为6位数字');
+  },
+};

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { makeOrgCode, makeUscc, type OrgKind, type Role } from '@gonghui/contracts';
+import { makeOrgCode, makeUscc, roleLabels, type OrgKind, type Role } from '@gonghui/contracts';
 import { count } from 'drizzle-orm';
 import { accounts, posts } from '../modules/accounts/accounts.table.js';
 import { orgs, workUnits } from '../modules/organisations/organisations.table.js';
@@ -166,7 +166,7 @@ export async function seedDemo(deps: Deps, tree: OrgSpec = demoTree): Promise<De
           .values({ username: l.username, name: l.name, passwordHash: hash, mustChangePassword: true })
           .returning({ id: accounts.id });
         await tx.insert(posts).values({ accountId: acc.id, orgId: id, role: l.role });
-        logins.push({ username: l.username, password: DEMO_PASSWORD, role: `${spec.name} ${l.role}` });
+        logins.push({ username: l.username, password: DEMO_PASSWORD, role: `${spec.name} · ${roleLabels[l.role]}` });
       }
       for (const c of spec.children ?? []) await walk(c, me);
     };
