@@ -17,6 +17,8 @@ export const errorCatalog = {
   PASSWORD_REUSED: { status: 400, message: '新密码不能与原密码相同' },
   TOTP_REQUIRED: { status: 401, message: '请输入身份验证器中的6位动态验证码' },
   TOTP_INVALID: { status: 401, message: '动态验证码错误或已使用' },
+  TOTP_CODE_WRONG: { status: 400, message: '动态验证码错误或已使用' },
+  TOTP_ALREADY_ENABLED: { status: 409, message: '已启用双因素认证；如需更换身份验证器，请先停用，或请上级安全管理员重置密码' },
   TOTP_SETUP_REQUIRED: { status: 403, message: '请先绑定身份验证器（双因素认证）' },
   TOTP_REQUIRED_FOR_ROLE: { status: 403, message: '平台运营岗位必须启用双因素认证' },
   CSRF_FAILED: { status: 403, message: '请求来源校验失败，请刷新页面后重试' },

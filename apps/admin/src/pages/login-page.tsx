@@ -41,17 +41,18 @@ export function LoginPage() {
       // Every attempt spends the captcha, the TOTP answers included.
       form.setFieldValue('captchaAnswer', '');
       void captcha.refresh();
-      if (error instanceof ApiError && error.code === 'TOTP_REQUIRED') {
-        // Username and password were right: show the code field; nothing was wrong yet.
+      const code = error instanceof ApiError ? error.code : null;
+      if (code === 'TOTP_REQUIRED') {
+        // Username and password were right: show the code field (it takes the focus).
         setNeedTotp(true);
         setFormError(null);
         return;
       }
-      if (error instanceof ApiError && error.code === 'TOTP_INVALID') form.setFieldValue('totpCode', '');
+      if (code === 'TOTP_INVALID') form.setFieldValue('totpCode', '');
       setFormError(
         applyFormError(form, error, { codeFields: { CAPTCHA_INVALID: 'captchaAnswer', TOTP_INVALID: 'totpCode' } }),
       );
-      if (error instanceof ApiError && error.code === 'TOTP_INVALID') form.focusField('totpCode');
+      if (code === 'TOTP_INVALID') form.focusField('totpCode');
     },
   });
 

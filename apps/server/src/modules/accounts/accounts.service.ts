@@ -69,9 +69,19 @@ export async function resetPasswordByUpper(deps: Deps, caller: ScopedCaller, act
   const hash = await hashPassword(temp);
   await deps.db.transaction(async (tx) => {
     const acc = await getManageableAccount(tx, caller, id);
-    await repo.updateAccount(tx, acc.id, { passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: deps.now() });
+    // Also the way back for someone who lost the phone with the authenticator: they enrol again at login.
+    await repo.updateAccount(tx, acc.id, {
+      passwordHash: hash,
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      passwordChangedAt: deps.now(),
+      totpSecretEnc: null,
+      totpPendingEnc: null,
+      totpEnabledAt: null,
+    });
     await revokeSessionsOfAccount(tx, acc.id);
-    await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'account.password_reset', objectType: 'account', objectId: acc.id, after: { username: acc.username } });
+    await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'account.password_reset', objectType: 'account', objectId: acc.id, after: { username: acc.username, totpCleared: !!acc.totpSecretEnc } });
   });
   return { temporaryPassword: temp };
 }

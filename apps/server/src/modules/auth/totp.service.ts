@@ -26,6 +26,8 @@ export function totpRequiredFor(posts: { orgKind: string }[]): boolean {
 
 /** Starts (or restarts) enrolment: a new secret, kept aside until a code proves the app has it. */
 export async function startTotpSetup(deps: Deps, auth: AuthContext) {
+  // Replacing a working factor from a session alone would let a stolen session take the account over.
+  if (auth.totpEnabled) throw new AppError('TOTP_ALREADY_ENABLED');
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await accountsRepo.updateAccount(deps.db, auth.accountId, { totpPendingEnc: deps.crypto.encrypt(secret) });
   const otpauthUri = totpOf(secret, auth.username).toString();
@@ -44,7 +46,8 @@ export async function enableTotp(deps: Deps, auth: AuthContext, actor: Actor, co
   const acc = await accountsRepo.findAccount(deps.db, auth.accountId);
   const pending = acc?.totpPendingEnc ? deps.crypto.decrypt(acc.totpPendingEnc) : null;
   const step = pending ? matchingStep(pending, code, deps.now()) : null;
-  if (!acc || !pending || step === null) throw new AppError('TOTP_INVALID', [{ path: 'code', message: '动态验证码错误，请核对手机时间后重试' }], '动态验证码错误');
+  if (!acc || acc.totpSecretEnc || !pending || step === null)
+    throw new AppError('TOTP_CODE_WRONG', [{ path: 'code', message: '动态验证码错误，请核对手机时间后重试' }], '动态验证码错误，请核对手机时间后重试');
   await deps.db.transaction(async (tx) => {
     await accountsRepo.updateAccount(tx, acc.id, { totpSecretEnc: acc.totpPendingEnc, totpPendingEnc: null, totpEnabledAt: deps.now(), totpLastStep: step });
     await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'auth.totp_enabled', objectType: 'account', objectId: acc.id });
@@ -57,7 +60,7 @@ export async function disableTotp(deps: Deps, auth: AuthContext, actor: Actor, b
   const acc = await accountsRepo.findAccount(deps.db, auth.accountId);
   if (!acc || !(await verifyPassword(acc.passwordHash, body.currentPassword)))
     throw new AppError('PASSWORD_WRONG', [{ path: 'currentPassword', message: '原密码不正确' }]);
-  if (!(await consumeTotp(deps, acc, body.code))) throw new AppError('TOTP_INVALID', [{ path: 'code', message: '动态验证码错误或已使用' }]);
+  if (!(await consumeTotp(deps, acc, body.code))) throw new AppError('TOTP_CODE_WRONG', [{ path: 'code', message: '动态验证码错误或已使用' }]);
   await deps.db.transaction(async (tx) => {
     await accountsRepo.updateAccount(tx, acc.id, { totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: null });
     await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'auth.totp_disabled', objectType: 'account', objectId: acc.id });

@@ -44,11 +44,16 @@ describe('second factor for platform operators', () => {
     expect(t.deps.crypto.decrypt(row.totpPendingEnc!)).toBe(secret);
 
     const wrong = await admin.post('/api/me/totp/enable', { code: codeAt(secret, now() - 10 * 60_000) });
-    expect(wrong.json()).toMatchObject({ code: 'TOTP_INVALID', details: [{ path: 'code' }] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'TOTP_CODE_WRONG', details: [{ path: 'code' }] });
     expect((await admin.get('/api/orgs/tree')).statusCode).toBe(403);
     const ok = await admin.post('/api/me/totp/enable', { code: codeAt(secret, now()) });
     expect(ok.json()).toMatchObject({ totpEnabled: true });
     expect((await admin.get('/api/orgs/tree')).statusCode).toBe(200);
+    // A working factor is not replaced from a session alone.
+    const again = await admin.post('/api/me/totp/setup');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('TOTP_ALREADY_ENABLED');
     const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'auth.totp_enabled'));
     expect(audit).toHaveLength(1);
   });
@@ -100,6 +105,19 @@ describe('second factor for other admins', () => {
     const off = await lixia.post('/api/me/totp/disable', { currentPassword: STRONG_PASSWORD, code: codeAt(secret, now()) });
     expect(off.json().totpEnabled).toBe(false);
     expect((await loginWith('lixia_admin')).r.statusCode).toBe(200);
+  });
+
+  it('is cleared when the upper organisation resets the password, so a lost phone is not a lost account', async () => {
+    const shizhong = await t.as('shizhong_admin');
+    const { secret } = (await shizhong.post('/api/me/totp/setup')).json();
+    expect((await shizhong.post('/api/me/totp/enable', { code: codeAt(secret, now()) })).json().totpEnabled).toBe(true);
+    const [acc] = await t.deps.db.select().from(accounts).where(eq(accounts.username, 'shizhong_admin'));
+    const security = await t.as('city_security');
+    const { temporaryPassword } = (await security.post(`/api/accounts/${acc.id}/reset-password`)).json();
+    const c = t.client();
+    const r = await c.post('/api/auth/login', { username: 'shizhong_admin', password: temporaryPassword, ...(await c.captcha()) });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ mustChangePassword: true, totpEnabled: false });
   });
 
   it('validates the code format with a Chinese message', async () => {
