@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { startPlatform, type Platform } from './support/platform.js';
 
@@ -111,8 +112,45 @@ it('district admin issues a code; a new person registers, binds the post, and ru
   await edit.waitFor({ state: 'hidden' });
   await p.shot(newcomer, 'journey-07-union-edited');
 
-  // The change is real and audited.
-  const admin = await p.t.as('city_audit');
-  const audit = (await admin.get('/api/audit?action=org.updated&pageSize=5')).json();
-  expect(audit.items[0]).toMatchObject({ actorUsername: 'baotu_admin', after: { chairName: '李泉', headcount: 86 } });
+});
+
+/** Platform operators: the forced second factor, the security admin's accounts page and the audit admin's chain check. */
+async function enrolTotp(page: Page, shot: string) {
+  await page.getByRole('button', { name: '开始绑定' }).click();
+  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  await page.getByTestId('totp-qr').waitFor();
+  await p.shot(page, shot);
+  const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+  await page.getByLabel('动态验证码').fill(code);
+  await page.getByRole('button', { name: '确认绑定' }).click();
+}
+
+it('platform operators enrol a second factor; the security admin resets a password; the audit admin checks the chain', async () => {
+  const { page } = await p.newPage();
+  await login(page, 'city_security', 'gh123456');
+  await changePassword(page, 'gh123456', 'City#Security2026');
+  await page.getByText('绑定身份验证器').first().waitFor();
+  await enrolTotp(page, 'journey-08-totp-enrol');
+  await page.getByText('账号管理').first().click();
+  await page.getByText('quancheng_admin').waitFor();
+  await p.shot(page, 'journey-09-accounts');
+  await page.getByRole('row', { name: /quancheng_admin/ }).getByText('重置密码').click();
+  await page.getByRole('button', { name: '确认重置' }).click();
+  const temp = (await page.getByTestId('temp-password').innerText()).trim();
+  expect(temp.length).toBeGreaterThanOrEqual(8);
+  await p.shot(page, 'journey-10-temp-password');
+
+  const { page: auditor } = await p.newPage();
+  await login(auditor, 'city_audit', 'gh123456');
+  await changePassword(auditor, 'gh123456', 'City#Audit2026');
+  await auditor.getByText('绑定身份验证器').first().waitFor();
+  await enrolTotp(auditor, 'journey-11-totp-enrol-audit');
+  await auditor.getByRole('button', { name: '校验审计链' }).click();
+  await expect.poll(() => auditor.getByTestId('audit-verify-result').innerText()).toContain('审计链完整');
+  await auditor.getByRole('cell', { name: '上级重置密码' }).first().waitFor();
+  // The first journey's edit of the union is there, by its new admin.
+  await auditor.getByLabel('操作人').fill('baotu_admin');
+  await auditor.getByRole('button', { name: '查询' }).click();
+  await auditor.getByRole('cell', { name: '修改组织' }).first().waitFor();
+  await p.shot(auditor, 'journey-12-audit-log');
 });
