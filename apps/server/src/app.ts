@@ -68,7 +68,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const cookieName = sessionCookieName(deps);
-  installAccessControl(app, deps, (token) => resolveSession(deps, token), cookieName);
+  installAccessControl(app, (token) => resolveSession(deps, token), cookieName);
 
   authRoutes(app, deps);
   organisationsRoutes(app, deps);

@@ -1,7 +1,6 @@
 import type { Permission } from '@gonghui/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Deps } from './deps.js';
-import { hasPermission } from './auth-context.js';
+import { hasPermission, type AuthContext } from './auth-context.js';
 import { AppError } from './errors.js';
 import { safeEqual } from './crypto.js';
 
@@ -22,12 +21,7 @@ function originAllowed(req: FastifyRequest): boolean {
  * The central gate. Every /api route must declare `config.access`; a route without one
  * fails at start-up, so nothing is reachable by omission.
  */
-export function installAccessControl(
-  app: FastifyInstance,
-  deps: Deps,
-  resolve: (token: string) => Promise<import('./auth-context.js').AuthContext | null>,
-  cookieName: string,
-) {
+export function installAccessControl(app: FastifyInstance, resolve: (token: string) => Promise<AuthContext | null>, cookieName: string) {
   app.decorateRequest('auth', null);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
@@ -56,5 +50,4 @@ export function installAccessControl(
     if (!auth.post) throw new AppError('NO_POST');
     if (!hasPermission(auth.post.role, access as Permission)) throw new AppError('FORBIDDEN');
   });
-  void deps;
 }
