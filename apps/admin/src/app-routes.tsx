@@ -1,22 +1,29 @@
 import { Button, Result, Spin } from 'antd';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import type { SessionInfo } from '@gonghui/contracts';
+import { PageLoading } from './components/page-loading';
 import { useSessionQuery } from './hooks/use-session';
-import { ConsoleLayout } from './layout/console-layout';
 import { homePath } from './layout/menu';
-import { AccountsPage } from './pages/accounts-page';
-import { AuditPage } from './pages/audit-page';
-import { ChangePasswordPage } from './pages/change-password-page';
-import { ForceChangePasswordPage } from './pages/force-change-password-page';
-import { ForceTotpPage } from './pages/force-totp-page';
 import { ForgotPasswordPage } from './pages/forgot-password-page';
 import { LoginPage } from './pages/login-page';
-import { MyPostsPage } from './pages/my-posts-page';
-import { NoPostPage } from './pages/no-post-page';
-import { OrgSearchPage } from './pages/orgs/org-search-page';
-import { OrgsPage } from './pages/orgs/orgs-page';
 import { RegisterPage } from './pages/register-page';
-import { TotpPage } from './pages/totp-page';
+import { lazyNamed } from './utils/lazy-named';
+
+// The pages after login load on demand, so the login page needs neither the console frame nor
+// pro-components. The three pages before login are small and stay in the entry chunk: moving
+// between them is then instant, with no moment in which the old page still shows after a click.
+const ConsoleLayout = lazyNamed(() => import('./layout/console-layout'), 'ConsoleLayout');
+const AccountsPage = lazyNamed(() => import('./pages/accounts-page'), 'AccountsPage');
+const AuditPage = lazyNamed(() => import('./pages/audit-page'), 'AuditPage');
+const ChangePasswordPage = lazyNamed(() => import('./pages/change-password-page'), 'ChangePasswordPage');
+const ForceChangePasswordPage = lazyNamed(() => import('./pages/force-change-password-page'), 'ForceChangePasswordPage');
+const ForceTotpPage = lazyNamed(() => import('./pages/force-totp-page'), 'ForceTotpPage');
+const MyPostsPage = lazyNamed(() => import('./pages/my-posts-page'), 'MyPostsPage');
+const NoPostPage = lazyNamed(() => import('./pages/no-post-page'), 'NoPostPage');
+const OrgSearchPage = lazyNamed(() => import('./pages/orgs/org-search-page'), 'OrgSearchPage');
+const OrgsPage = lazyNamed(() => import('./pages/orgs/orgs-page'), 'OrgsPage');
+const TotpPage = lazyNamed(() => import('./pages/totp-page'), 'TotpPage');
 
 function ConsoleRoutes({ session }: { session: SessionInfo }) {
   const can = (p: SessionInfo['permissions'][number]) => session.permissions.includes(p);
@@ -47,24 +54,7 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
  * authenticator → only enrolling one; no post → only binding one;
  * otherwise the console, with the pages the active post may use.
  */
-export function AppRoutes() {
-  const { data: session, isLoading, error, refetch } = useSessionQuery();
-
-  if (isLoading) return <Spin size="large" fullscreen tip="正在加载…" />;
-  if (error)
-    return (
-      <Result
-        status="error"
-        title="无法连接服务器"
-        subTitle={(error as Error).message}
-        extra={
-          <Button type="primary" onClick={() => void refetch()}>
-            重试
-          </Button>
-        }
-      />
-    );
-
+function SessionRoutes({ session }: { session: SessionInfo | null }) {
   if (!session)
     return (
       <Routes>
@@ -100,4 +90,29 @@ export function AppRoutes() {
     );
 
   return <ConsoleRoutes session={session} />;
+}
+
+export function AppRoutes() {
+  const { data: session, isLoading, error, refetch } = useSessionQuery();
+
+  if (isLoading) return <Spin size="large" fullscreen tip="正在加载…" />;
+  if (error)
+    return (
+      <Result
+        status="error"
+        title="无法连接服务器"
+        subTitle={(error as Error).message}
+        extra={
+          <Button type="primary" onClick={() => void refetch()}>
+            重试
+          </Button>
+        }
+      />
+    );
+
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <SessionRoutes session={session ?? null} />
+    </Suspense>
+  );
 }

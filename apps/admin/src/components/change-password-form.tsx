@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { SessionInfo } from '@gonghui/contracts';
 import { authApi } from '../api/auth';
 import { applyFormError } from '../utils/form-errors';
-import { passwordPolicyRule, sameAsRule } from '../utils/rules';
 import { FormAlert } from './form-alert';
+import { NewPasswordFields } from './new-password-fields';
 import { PasswordRules } from './password-rules';
 
 interface Values {
@@ -49,18 +49,7 @@ export function ChangePasswordForm({ username, onChanged }: { username: string; 
         <Form.Item label="原密码" name="currentPassword" rules={[{ required: true, message: '请输入原密码' }]}>
           <Input.Password autoComplete="current-password" maxLength={128} />
         </Form.Item>
-        <Form.Item label="新密码" name="newPassword" required rules={[passwordPolicyRule(() => username)]}>
-          <Input.Password autoComplete="new-password" maxLength={64} />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirmPassword"
-          required
-          dependencies={['newPassword']}
-          rules={[sameAsRule(() => form.getFieldValue('newPassword'))]}
-        >
-          <Input.Password autoComplete="new-password" maxLength={64} />
-        </Form.Item>
+        <NewPasswordFields username={{ value: username }} />
         <FormAlert message={formError} />
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           保存

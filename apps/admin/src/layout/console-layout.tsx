@@ -1,6 +1,8 @@
 import { ProLayout } from '@ant-design/pro-components';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { BrandLogo, PLATFORM_TITLE } from '../components/brand';
+import { PageLoading } from '../components/page-loading';
 import { useSession } from '../hooks/use-session';
 import { layoutToken } from '../theme';
 import { HeaderActions } from './header-actions';
@@ -31,7 +33,10 @@ export function ConsoleLayout() {
     >
       {/* Keyed by the active post: switching posts remounts every page with fresh data. */}
       <div key={session.activePost?.id ?? 'none'}>
-        <Outlet />
+        {/* A page still loading keeps the frame and menu in place; only the content area waits. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </div>
     </ProLayout>
   );

@@ -1,4 +1,4 @@
-import { DrawerForm, ProFormDependency, ProFormSelect } from '@ant-design/pro-components';
+import { ProFormDependency, ProFormSelect } from '@ant-design/pro-components';
 import { Alert, App, Form } from 'antd';
 import { useState } from 'react';
 import { allowedChildKinds, orgKindLabels, type OrgDetail, type OrgKind } from '@gonghui/contracts';
@@ -6,6 +6,7 @@ import { orgsApi, type CreateOrgBody } from '../../api/orgs';
 import { FormAlert } from '../../components/form-alert';
 import { applyFormError } from '../../utils/form-errors';
 import { nullifyEmpty } from '../../utils/diff';
+import { FormDrawer } from './form-drawer';
 import { OrgFormFields } from './org-form-fields';
 
 interface Props {
@@ -26,17 +27,13 @@ export function OrgCreateDrawer({ parent, open, onOpenChange, onCreated }: Props
   const kinds = allowedChildKinds[parent.kind];
 
   return (
-    <DrawerForm
+    <FormDrawer
       title="新建下级组织"
       form={form}
       name="org-create"
       open={open}
       onOpenChange={onOpenChange}
       initialValues={kinds.length === 1 ? { kind: kinds[0] } : {}}
-      width={640}
-      layout="vertical"
-      drawerProps={{ maskClosable: false, destroyOnHidden: true }}
-      submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
       onFinish={async (values) => {
         setFormError(null);
         try {
@@ -63,6 +60,6 @@ export function OrgCreateDrawer({ parent, open, onOpenChange, onCreated }: Props
       <ProFormDependency name={['kind']}>
         {({ kind }) => <OrgFormFields kind={kind as OrgKind | undefined} mode="create" />}
       </ProFormDependency>
-    </DrawerForm>
+    </FormDrawer>
   );
 }

@@ -1,14 +1,10 @@
-import { DrawerForm } from '@ant-design/pro-components';
-import { App, Button, Form } from 'antd';
+import { Form } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { OrgDetail } from '@gonghui/contracts';
-import { ApiError } from '../../api/client';
 import { orgsApi, type UpdateOrgBody } from '../../api/orgs';
-import { FormAlert } from '../../components/form-alert';
-import { applyFormError } from '../../utils/form-errors';
-import { changedFields } from '../../utils/diff';
+import { FormDrawer } from './form-drawer';
 import { OrgFormFields } from './org-form-fields';
+import { useVersionedSave } from './use-versioned-save';
 
 interface Props {
   org: OrgDetail;
@@ -40,68 +36,28 @@ function formValues(org: OrgDetail) {
  */
 export function OrgEditDrawer({ org, open, onOpenChange, onSaved }: Props) {
   const [form] = Form.useForm();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [version, setVersion] = useState(org.version);
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
-
-  const reload = async () => {
-    const fresh = await queryClient.fetchQuery({ queryKey: ['org', org.id], queryFn: () => orgsApi.get(org.id), staleTime: 0 });
-    form.resetFields();
-    form.setFieldsValue(formValues(fresh));
-    setVersion(fresh.version);
-    setConflict(false);
-    setFormError(null);
-    message.info('已载入最新数据，请重新修改');
-  };
+  const save = useVersionedSave({
+    form,
+    record: org,
+    toFormValues: formValues,
+    send: (body) => orgsApi.update(org.id, body as UpdateOrgBody),
+    reload: () => queryClient.fetchQuery({ queryKey: ['org', org.id], queryFn: () => orgsApi.get(org.id), staleTime: 0 }),
+    onSaved,
+  });
 
   return (
-    <DrawerForm
+    <FormDrawer
       title={`编辑组织：${org.name}`}
       form={form}
       name="org-edit"
       open={open}
       onOpenChange={onOpenChange}
       initialValues={formValues(org)}
-      width={640}
-      layout="vertical"
-      drawerProps={{ maskClosable: false, destroyOnHidden: true }}
-      submitter={{ searchConfig: { submitText: '保存', resetText: '取消' } }}
-      onFinish={async (values) => {
-        setFormError(null);
-        try {
-          const changes = changedFields(values as Record<string, unknown>, formValues(org));
-          if (Object.keys(changes).length === 0) {
-            message.info('未作任何修改');
-            return true;
-          }
-          const saved = await orgsApi.update(org.id, { ...changes, version } as UpdateOrgBody);
-          message.success('已保存');
-          onSaved(saved);
-          return true;
-        } catch (error) {
-          if (error instanceof ApiError && error.code === 'CONFLICT') {
-            setConflict(true);
-            setFormError('数据已被他人修改，请刷新后重试');
-          } else {
-            setFormError(applyFormError(form, error));
-          }
-          return false;
-        }
-      }}
+      onFinish={save.onFinish}
     >
-      <FormAlert
-        message={formError}
-        action={
-          conflict ? (
-            <Button size="small" onClick={() => void reload()}>
-              刷新数据
-            </Button>
-          ) : undefined
-        }
-      />
+      {save.alert}
       <OrgFormFields kind={org.kind} mode="edit" orgCodeVirtual={org.orgCodeVirtual} />
-    </DrawerForm>
+    </FormDrawer>
   );
 }

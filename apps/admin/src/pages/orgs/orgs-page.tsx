@@ -2,7 +2,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Card, Empty, Input, Spin } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useHref, useNavigate, useParams } from 'react-router-dom';
 import { useOrgTree } from '../../hooks/use-org-tree';
 import { OrgDetailPanel } from './org-detail-panel';
 import { OrgQuickSearch } from './org-quick-search';
@@ -21,10 +21,14 @@ export function OrgsPage() {
 
   const select = (id: string) => navigate(`/orgs/${id}`);
 
-  // Without a selection, show the root (the active post's organisation).
+  // Without a selection, show the root (the active post's organisation). The tree may arrive
+  // after the user has already clicked elsewhere, while that page is still loading and this one
+  // still shows: then the address bar has moved on, and redirecting would undo the click.
+  const ownHref = useHref('/orgs');
   useEffect(() => {
-    if (!orgId && tree.roots?.[0]) navigate(`/orgs/${tree.roots[0].id}`, { replace: true });
-  }, [orgId, tree.roots, navigate]);
+    const stillHere = window.location.pathname.replace(/\/+$/, '') === ownHref;
+    if (!orgId && tree.roots?.[0] && stillHere) navigate(`/orgs/${tree.roots[0].id}`, { replace: true });
+  }, [orgId, tree.roots, navigate, ownHref]);
 
   return (
     <PageContainer title="组织架构" breadcrumb={{ items: [{ title: '组织管理' }, { title: '组织架构' }] }}>
