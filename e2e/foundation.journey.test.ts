@@ -56,6 +56,7 @@ it('district admin issues a code; a new person registers, binds the post, and ru
   await drawer.getByLabel('联系电话').fill('12345');
   await drawer.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
   await expect.poll(() => drawer.getByText('联系电话应为11位手机号或带区号的固定电话', { exact: false }).count()).toBeGreaterThan(0);
+  await drawer.getByText('联系电话应为11位手机号或带区号的固定电话', { exact: false }).scrollIntoViewIfNeeded();
   await p.shot(page, 'journey-03-create-union-invalid');
   await drawer.getByLabel('联系电话').fill('0531-86001234');
   await drawer.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
