@@ -101,24 +101,15 @@ export async function createChildOrg(deps: Deps, caller: ScopedCaller, actor: Ac
     const isBase = body.kind === 'base_union' || body.kind === 'joint_union';
     try {
       const row = await repo.insertOrg(tx, {
+        ...body,
         id,
         parentId: parent.id,
         path: `${parent.path}${id}/`,
         depth: parent.depth + 1,
-        kind: body.kind,
-        name: body.name,
         orgCode: body.orgCode ?? (await generateVirtualOrgCode(tx)),
         orgCodeVirtual: !body.orgCode,
-        uscc: body.uscc ?? null,
         usccCheckFailed: usccFlag(body.uscc),
-        foundedOn: body.foundedOn ?? null,
         baseUnionType: isBase ? (body.baseUnionType ?? (body.kind === 'joint_union' ? 'joint' : 'single')) : null,
-        termRenewalOn: body.termRenewalOn ?? null,
-        chairName: body.chairName ?? null,
-        phone: body.phone ?? null,
-        headcount: body.headcount ?? null,
-        mergedUnion: body.mergedUnion ?? null,
-        address: body.address ?? null,
       });
       await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'org.created', objectType: 'org', objectId: row.id, orgId: row.id, after: auditView(row) });
       return toDetail(tx, caller, row);
