@@ -23,6 +23,7 @@ function originAllowed(req: FastifyRequest): boolean {
  */
 export function installAccessControl(app: FastifyInstance, resolve: (token: string) => Promise<AuthContext | null>, cookieName: string) {
   app.decorateRequest('auth', null);
+  app.decorateRequest('sessionExpired', false);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
   });
@@ -32,13 +33,13 @@ export function installAccessControl(app: FastifyInstance, resolve: (token: stri
     if (!SAFE_METHODS.has(req.method) && !originAllowed(req)) throw new AppError('CSRF_FAILED');
     const token = req.cookies[cookieName];
     req.auth = token ? await resolve(token) : null;
-    (req as { sessionExpired?: boolean }).sessionExpired = !!token && !req.auth;
+    req.sessionExpired = !!token && !req.auth;
   });
   app.addHook('preHandler', async (req) => {
     const access = req.routeOptions.config.access;
     if (!access || access === 'public') return;
     const auth = req.auth;
-    if (!auth) throw new AppError((req as { sessionExpired?: boolean }).sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (!auth) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !safeEqual(header, auth.csrfToken)) throw new AppError('CSRF_FAILED');

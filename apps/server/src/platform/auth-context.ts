@@ -37,6 +37,8 @@ export interface ScopedCaller extends AuthContext {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** A session cookie came but named no live session (expired, revoked): answered SESSION_EXPIRED. */
+    sessionExpired: boolean;
   }
   interface FastifyContextConfig {
     /** Who may call: 'public' (anyone), 'session' (logged in, no post needed), or a permission. */

@@ -6,6 +6,7 @@ import { randomToken, sha256 } from '../../platform/crypto.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../../platform/passwords.js';
+import { isUniqueViolation } from '../../platform/pg-errors.js';
 import * as accountsRepo from '../accounts/accounts.repository.js';
 import { phoneMaskedOf } from '../accounts/accounts.service.js';
 import { consumeCaptcha } from './captcha.service.js';
@@ -222,8 +223,10 @@ export async function register(
         passwordHash: hash,
         passwordChangedAt: deps.now(),
       });
-    } catch {
-      throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: '该用户名已被注册' }]);
+    } catch (e) {
+      // Two registrations racing for one username: the unique index decides.
+      if (isUniqueViolation(e)) throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: '该用户名已被注册' }]);
+      throw e;
     }
     const token = await openSession(deps, acc, meta, tx);
     await recordAudit(tx, deps.config.keys.auditKey, { accountId: acc.id, username: acc.username, name: acc.name, orgId: null, ip: meta.ip }, {
