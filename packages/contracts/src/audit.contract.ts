@@ -25,6 +25,10 @@ export const auditActionLabels = {
   'org.updated': '修改组织',
   'work_unit.created': '新增单位',
   'work_unit.updated': '修改单位',
+  'member.created': '新增会员',
+  'member.updated': '修改会员',
+  'member.status_changed': '变更会籍状态',
+  'member.revealed': '查看完整证件号/手机号',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

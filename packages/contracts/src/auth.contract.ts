@@ -17,10 +17,13 @@ export const permissions = [
   'activationCode.manage',
   'account.manage',
   'audit.read',
+  'member.read',
+  'member.write',
+  'member.reveal',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  operator: ['org.read', 'org.write', 'activationCode.manage'],
+  operator: ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal'],
   security_admin: ['org.read', 'account.manage', 'activationCode.manage'],
   audit_admin: ['audit.read'],
 };

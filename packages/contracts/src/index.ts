@@ -9,4 +9,5 @@ export * from './auth.contract.js';
 export * from './org.contract.js';
 export * from './accounts.contract.js';
 export * from './audit.contract.js';
+export * from './members.contract.js';
 export * from './rules/index.js';

@@ -42,7 +42,11 @@ beforeAll(async () => {
   const [wu] = await t.deps.db.select({ id: workUnits.id }).from(workUnits).where(eq(workUnits.orgId, shizhongBase));
   const [acc] = await t.deps.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'shizhong_admin'));
   const [post] = await t.deps.db.select({ id: posts.id }).from(posts).where(eq(posts.accountId, acc.id));
-  Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id });
+  const member = (
+    await owner.post(`/api/orgs/${shizhongBase}/members`, { idType: 'resident_id', idNumber: '11010519491231002X', name: '范围外会员', phone: '13900001111' })
+  ).json();
+  expect(member.memberNo).toMatch(/^\d{10}$/);
+  Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id, member: member.id });
 });
 afterAll(async () => t?.close());
 
@@ -53,6 +57,7 @@ function idKind(path: string): string {
   if (path.startsWith('/api/accounts/')) return 'account';
   if (path.startsWith('/api/posts/')) return 'post';
   if (path.startsWith('/api/activation-codes/')) return 'activationCode';
+  if (path.startsWith('/api/members/')) return 'member';
   throw new Error(`add a scope fixture for ${path}`);
 }
 
@@ -63,6 +68,10 @@ const bodies: Record<string, unknown> = {
   'POST /api/orgs/{id}/work-units': { name: '越权单位', nature: '企业', economicType: '私营企业' },
   'PATCH /api/work-units/{id}': { version: 1, name: '越权修改' },
   'POST /api/orgs/{id}/activation-codes': { role: 'operator' },
+  'POST /api/orgs/{id}/members': { idType: 'resident_id', idNumber: '360426199101010071', name: '越权会员' },
+  'PATCH /api/members/{id}': { version: 1, address: '越权修改' },
+  'POST /api/members/{id}/status': { status: 'retained', on: '2024-01-01', reason: '越权', version: 1 },
+  'POST /api/members/{id}/reveal': { field: 'idNumber', reason: '越权查看' },
 };
 
 const permissionOf: Record<string, keyof typeof callers> = {
@@ -88,7 +97,7 @@ describe('organisation scope on every endpoint', () => {
         tried.push(key);
       }
     }
-    expect(tried.length).toBeGreaterThanOrEqual(14);
+    expect(tried.length).toBeGreaterThanOrEqual(19);
     // Nothing was written, not even an audit record.
     expect((await t.deps.db.select({ seq: auditLog.seq }).from(auditLog)).length).toBe(auditBefore);
   });
@@ -100,6 +109,9 @@ describe('organisation scope on every endpoint', () => {
     expect(root.map((o: { name: string }) => o.name)).toEqual(['历下区总工会']);
     expect((await op.get(`/api/orgs?q=${encodeURIComponent('大观园')}`)).json().total).toBe(0);
     expect((await op.get(`/api/orgs?q=${encodeURIComponent('总工会')}`)).json().items.map((o: { name: string }) => o.name)).not.toContain('济南市总工会');
+    const members = (await op.get('/api/members?idNumber=11010519491231002X')).json();
+    expect(members.total).toBe(0);
+    expect((await op.get(`/api/members?orgId=${outside.baseOrg}`)).json().total).toBe(0);
     const accountsSeen = (await callers.security_admin.get('/api/accounts?pageSize=100')).json();
     expect(accountsSeen.items.map((a: { username: string }) => a.username)).not.toContain('shizhong_admin');
     expect(accountsSeen.items.map((a: { username: string }) => a.username)).not.toContain('city_admin');

@@ -3,4 +3,4 @@ export { orgInScope, escapeLike } from './organisations.scope.js';
 export { getOrgInScope } from './organisations.service.js';
 export { findOrg, findOrgsByIds, findOrgInScope, type OrgRow } from './organisations.repository.js';
 export { organisationsRoutes } from './organisations.routes.js';
-export { orgs } from './organisations.table.js';
+export { orgs, workUnits } from './organisations.table.js';

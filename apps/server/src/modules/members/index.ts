@@ -1,0 +1,2 @@
+// The surface other modules may use.
+export { membersRoutes } from './members.routes.js';
