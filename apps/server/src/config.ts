@@ -17,6 +17,8 @@ const envSchema = z.object({
   GH_INDEX_KEY: z.string().optional(),
   GH_AUDIT_KEY: z.string().optional(),
   DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  /** How many members the demo federation gets on first start. */
+  DEMO_MEMBERS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   SMS_MODE: z.enum(['simulator']).default('simulator'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
@@ -41,6 +43,7 @@ export interface Config {
   dataDir: string;
   keys: Keys;
   demoSeed: boolean;
+  demoMembers: number;
   smsMode: 'simulator';
   logLevel: string;
   adminDist: string;
@@ -100,6 +103,7 @@ export function baseConfig(overrides: Partial<Config> = {}): Config {
     dataDir: join(repoRoot, '.data'),
     keys: randomKeys(),
     demoSeed: false,
+    demoMembers: 0,
     smsMode: 'simulator',
     logLevel: 'silent',
     adminDist: join(repoRoot, 'apps/admin/dist'),
@@ -124,6 +128,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR,
     keys: loadKeys(env),
     demoSeed: env.DEMO_SEED === 'true',
+    demoMembers: env.DEMO_MEMBERS,
     smsMode: env.SMS_MODE,
     logLevel: env.LOG_LEVEL,
     cookieSecure: env.NODE_ENV === 'production',

@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDatabase } from './db/client.js';
 import { seedDemo } from './demo/seed.js';
+import { seedDemoMembers } from './demo/seed-members.js';
 import { SmsSimulator } from './modules/integrations/sms/sms.simulator.js';
 import { createCrypto } from './platform/crypto.js';
 
@@ -15,6 +16,9 @@ if (config.demoSeed) {
     console.log('\n演示联合会已创建 / Demo federation created. Demo logins (初始密码首次登录须修改 / change at first login):');
     for (const l of logins) console.log(`  ${l.username.padEnd(18)} ${l.password}   ${l.role}`);
     console.log('  (市总工会的账号为平台运营岗位，改密后还须绑定身份验证器 / city federation accounts must also enrol TOTP)');
+    const started = Date.now();
+    const members = await seedDemoMembers(deps, config.demoMembers);
+    console.log(`演示会员 ${members} 名已生成 / ${members} demo members with valid IDs (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } else {
     console.log('Demo federation already present (demo logins: see README).');
   }

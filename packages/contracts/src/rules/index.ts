@@ -10,4 +10,5 @@ export * from './password.js';
 export * from './common-passwords.js';
 export * from './mask.js';
 export { chinaToday } from './calendar.js';
+export { seededRandom, type SeededRandom } from './seeded-random.js';
 
