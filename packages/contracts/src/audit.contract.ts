@@ -29,6 +29,7 @@ export const auditActionLabels = {
   'member.updated': '修改会员',
   'member.status_changed': '变更会籍状态',
   'member.revealed': '查看完整证件号/手机号',
+  'member.exported': '导出会员',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

@@ -157,3 +157,14 @@ export const memberDetailSchema = memberRowSchema.extend({
   ),
 });
 export type MemberDetail = z.infer<typeof memberDetailSchema>;
+
+/** Export the current search: masked unless `full`, which needs the reveal permission and a reason. */
+export const memberExportBodySchema = memberSearchQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend({
+    full: z.boolean().default(false),
+    reason: z.string().trim().max(200, { message: '原因不能超过200个字符' }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.full && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '导出完整号码须填写原因' });
+  });

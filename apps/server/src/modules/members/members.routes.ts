@@ -2,6 +2,7 @@ import {
   createMemberBodySchema,
   idParamsSchema,
   memberDetailSchema,
+  memberExportBodySchema,
   memberPageSchema,
   memberSearchQuerySchema,
   memberStatusBodySchema,
@@ -13,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, callerOf } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
+import { exportMembers } from './export/members-export.service.js';
 import * as svc from './members.service.js';
 
 const tags = ['会员管理'];
@@ -54,5 +56,18 @@ export function membersRoutes(app: FastifyInstance, deps: Deps) {
     config: { access: 'member.reveal', rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { tags, summary: '查看完整证件号或手机号（需说明原因，留痕）', params: idParamsSchema, body: revealBodySchema, response: { 200: revealResponseSchema } },
     handler: async (req) => svc.revealMemberValue(deps, callerOf(req), actorOf(req), req.params.id, req.body),
+  });
+
+  // POST, not GET: an export is an audited act, and its filters may hold personal numbers (never in URLs).
+  r.post('/api/members/export', {
+    config: { access: 'member.read', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags, summary: '导出当前查询为 Excel（默认脱敏；完整号码需权限和原因，留痕并带水印）', body: memberExportBodySchema },
+    handler: async (req, reply) => {
+      const file = await exportMembers(deps, callerOf(req), actorOf(req), req.body);
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+      return reply.send(file.stream);
+    },
   });
 }

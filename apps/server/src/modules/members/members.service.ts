@@ -220,15 +220,28 @@ export async function revealMemberValue(deps: Deps, caller: ScopedCaller, actor:
   });
 }
 
-/** Searches members in the subtree; document numbers and phones are matched through their blind indexes. */
-export async function searchMembers(deps: Deps, caller: ScopedCaller, q: z.infer<typeof memberSearchQuerySchema>) {
+type SearchFilters = Omit<z.infer<typeof memberSearchQuerySchema>, 'page' | 'pageSize'>;
+
+/** Search filters as the repository takes them: document numbers and phones become blind indexes. */
+export function memberSearchOf(deps: Deps, q: SearchFilters): Omit<repo.MemberSearch, 'page' | 'pageSize'> {
   const phone = q.phone ? checkPhone(q.phone) : null;
-  const r = await repo.searchMembers(deps.db, caller.scopePath, {
-    ...q,
+  return {
+    name: q.name,
+    memberNo: q.memberNo,
+    status: q.status,
+    workUnitId: q.workUnitId,
+    orgId: q.orgId,
+    sort: q.sort,
+    order: q.order,
     idIndex: q.idNumber ? idIndexOf(deps.crypto, q.idNumber) : undefined,
     // A malformed phone cannot match anything; searching for its index would just find nothing.
     phoneIndex: phone ? (phone.ok ? phoneIndexOf(deps.crypto, phone.value) : 'no-match') : undefined,
-  });
+  };
+}
+
+/** Searches members in the subtree; document numbers and phones are matched through their blind indexes. */
+export async function searchMembers(deps: Deps, caller: ScopedCaller, q: z.infer<typeof memberSearchQuerySchema>) {
+  const r = await repo.searchMembers(deps.db, caller.scopePath, { ...memberSearchOf(deps, q), page: q.page, pageSize: q.pageSize });
   return { items: r.items.map((x) => toRow(deps.crypto, x)), total: r.total, page: q.page, pageSize: q.pageSize };
 }
 
