@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, sessionCookieName } from './modules/auth/auth.routes.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 import { smsSimulatorRoutes } from './modules/integrations/sms/sms.routes.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { membersRoutes } from './modules/members/index.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 
@@ -76,6 +77,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   accountsRoutes(app, deps);
   auditRoutes(app, deps);
   membersRoutes(app, deps);
+  inspectionsRoutes(app, deps);
   smsSimulatorRoutes(app, deps);
 
   app.get('/healthz', async () => ({ ok: true }));

@@ -30,6 +30,9 @@ export const auditActionLabels = {
   'member.status_changed': '变更会籍状态',
   'member.revealed': '查看完整证件号/手机号',
   'member.exported': '导出会员',
+  'inspection.opened': '开启年检',
+  'inspection.confirmed': '确认年检已完成更新',
+  'inspection.reminded': '催办年检',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

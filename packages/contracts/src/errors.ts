@@ -34,6 +34,8 @@ export const errorCatalog = {
   ALREADY_MEMBER: { status: 409, message: '此人已是本工会会员' },
   NOT_A_BASE_UNION: { status: 400, message: '会员只能加入基层工会或联合工会' },
   STATUS_CHANGE_NOT_ALLOWED: { status: 409, message: '当前会籍状态不能做此变更' },
+  INSPECTION_EXISTS: { status: 409, message: '该年度的此类年检已开启' },
+  INSPECTION_NOT_APPLICABLE: { status: 400, message: '只有基层工会需要确认年检' },
   CHILD_KIND_NOT_ALLOWED: { status: 400, message: '该类型的组织不能建在此上级组织之下' },
   ORG_REVOKED: { status: 409, message: '该组织已撤销，不能再修改' },
   ACTIVATION_CODE_INVALID: { status: 400, message: '岗位激活码无效、已使用、已撤销或已过期' },

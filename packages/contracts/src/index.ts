@@ -10,4 +10,5 @@ export * from './org.contract.js';
 export * from './accounts.contract.js';
 export * from './audit.contract.js';
 export * from './members.contract.js';
+export * from './inspections.contract.js';
 export * from './rules/index.js';

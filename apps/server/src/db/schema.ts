@@ -4,3 +4,4 @@ export * from '../modules/accounts/accounts.table.js';
 export * from '../modules/auth/auth.table.js';
 export * from '../platform/audit/audit.table.js';
 export * from '../modules/members/members.table.js';
+export * from '../modules/inspections/inspections.table.js';

@@ -46,6 +46,10 @@ beforeAll(async () => {
     await owner.post(`/api/orgs/${shizhongBase}/members`, { idType: 'resident_id', idNumber: '11010519491231002X', name: '范围外会员', phone: '13900001111' })
   ).json();
   expect(member.memberNo).toMatch(/^\d{10}$/);
+  const city = await t.as('city_admin');
+  const inspection = (await city.post('/api/inspections', { year: 2026, kind: 'org', deadline: '2099-12-31' })).json();
+  // Campaigns are notices to everyone below the city: what is scoped is the organisation asked about.
+  Object.assign(outside, { inspection: inspection.id });
   Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id, member: member.id });
 });
 afterAll(async () => t?.close());
@@ -58,6 +62,7 @@ function idKind(path: string): string {
   if (path.startsWith('/api/posts/')) return 'post';
   if (path.startsWith('/api/activation-codes/')) return 'activationCode';
   if (path.startsWith('/api/members/')) return 'member';
+  if (path.startsWith('/api/inspections/')) return 'inspection';
   throw new Error(`add a scope fixture for ${path}`);
 }
 
@@ -72,7 +77,13 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/members/{id}': { version: 1, address: '越权修改' },
   'POST /api/members/{id}/status': { status: 'retained', on: '2024-01-01', reason: '越权', version: 1 },
   'POST /api/members/{id}/reveal': { field: 'idNumber', reason: '越权查看' },
+  'POST /api/inspections/{id}/remind': { orgId: '$org' },
 };
+
+/** Where the out-of-scope object travels in the query rather than the path. */
+const queries: Record<string, string> = { 'GET /api/inspections/{id}/progress': '?parentId=$org' };
+/** Endpoints that act only on the caller's own organisation: nothing to point elsewhere. */
+const ownOrgOnly = new Set(['POST /api/inspections/{id}/confirm']);
 
 const permissionOf: Record<string, keyof typeof callers> = {
   '/api/accounts': 'security_admin',
@@ -90,8 +101,10 @@ describe('organisation scope on every endpoint', () => {
       for (const method of Object.keys(methods)) {
         const m = method.toUpperCase() as 'GET' | 'POST' | 'PATCH';
         const key = `${m} ${path}`;
-        const url = path.replace('{id}', outside[idKind(path)]);
-        const res = await callerFor(path).request(m, url, m === 'GET' ? undefined : (bodies[key] ?? {}));
+        if (ownOrgOnly.has(key)) continue;
+        const url = path.replace('{id}', outside[idKind(path)]) + (queries[key] ?? '').replace('$org', outside.org);
+        const body = JSON.parse(JSON.stringify(bodies[key] ?? {}).replace('"$org"', JSON.stringify(outside.org)));
+        const res = await callerFor(path).request(m, url, m === 'GET' ? undefined : body);
         expect.soft(res.statusCode, key).toBe(404);
         expect.soft(res.json().code, key).toBe('NOT_FOUND');
         tried.push(key);
