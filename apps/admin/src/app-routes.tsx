@@ -19,6 +19,7 @@ const AuditPage = lazyNamed(() => import('./pages/audit-page'), 'AuditPage');
 const ChangePasswordPage = lazyNamed(() => import('./pages/change-password-page'), 'ChangePasswordPage');
 const ForceChangePasswordPage = lazyNamed(() => import('./pages/force-change-password-page'), 'ForceChangePasswordPage');
 const ForceTotpPage = lazyNamed(() => import('./pages/force-totp-page'), 'ForceTotpPage');
+const MembersPage = lazyNamed(() => import('./pages/members/members-page'), 'MembersPage');
 const MyPostsPage = lazyNamed(() => import('./pages/my-posts-page'), 'MyPostsPage');
 const NoPostPage = lazyNamed(() => import('./pages/no-post-page'), 'NoPostPage');
 const OrgSearchPage = lazyNamed(() => import('./pages/orgs/org-search-page'), 'OrgSearchPage');
@@ -37,6 +38,7 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
             <Route path="/org-search" element={<OrgSearchPage />} />
           </>
         )}
+        {can('member.read') && <Route path="/members" element={<MembersPage />} />}
         {can('account.manage') && <Route path="/accounts" element={<AccountsPage />} />}
         {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
         <Route path="/me/posts" element={<MyPostsPage />} />

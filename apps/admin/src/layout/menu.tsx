@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '@gonghui/contracts';
 
@@ -23,6 +23,14 @@ export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
       ],
     });
   }
+  if (permissions.includes('member.read')) {
+    menu.push({
+      path: '/member',
+      name: '会员管理',
+      icon: <TeamOutlined />,
+      routes: [{ path: '/members', name: '会员信息' }],
+    });
+  }
   if (permissions.includes('account.manage')) {
     menu.push({ path: '/accounts', name: '账号管理', icon: <SafetyCertificateOutlined /> });
   }
@@ -45,6 +53,7 @@ export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
 /** Where a post lands after login or a post switch. */
 export function homePath(permissions: readonly Permission[]): string {
   if (permissions.includes('org.read')) return '/orgs';
+  if (permissions.includes('member.read')) return '/members';
   if (permissions.includes('account.manage')) return '/accounts';
   if (permissions.includes('audit.read')) return '/audit';
   return '/me/posts';
