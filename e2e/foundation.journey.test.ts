@@ -15,6 +15,8 @@ beforeAll(async () => {
 afterAll(async () => p?.close());
 
 const NEW_UNION = '济南趵突泉科技有限公司工会';
+/** Set by the security admin's reset in the second journey; the base-union admin uses it in the third. */
+let quanchengTemporaryPassword = '';
 
 async function login(page: Page, username: string, password: string) {
   await page.goto(`${p.baseUrl}/admin/`);
@@ -139,6 +141,7 @@ it('platform operators enrol a second factor; the security admin resets a passwo
   await page.getByRole('button', { name: '确认重置' }).click();
   const temp = (await page.getByTestId('temp-password').innerText()).trim();
   expect(temp.length).toBeGreaterThanOrEqual(8);
+  quanchengTemporaryPassword = temp;
   await p.shot(page, 'journey-10-temp-password');
 
   const { page: auditor } = await p.newPage();
@@ -154,4 +157,40 @@ it('platform operators enrol a second factor; the security admin resets a passwo
   await auditor.getByRole('button', { name: '查询' }).click();
   await auditor.getByRole('cell', { name: '修改组织' }).first().waitFor();
   await p.shot(auditor, 'journey-12-audit-log');
+});
+
+it('a base-union admin adds a member (the ID gives sex and birth date) and confirms the annual inspection', async () => {
+  // The city federation opens the campaign (its own journey above covers the console for it).
+  const city = await p.t.as('city_admin');
+  expect((await city.post('/api/inspections', { year: 2026, kind: 'member', deadline: '2099-12-31' })).statusCode).toBe(201);
+
+  const { page } = await p.newPage();
+  // Its password was reset by the security admin in the journey above: the temporary one must be changed.
+  await login(page, 'quancheng_admin', quanchengTemporaryPassword);
+  await changePassword(page, quanchengTemporaryPassword, 'Quancheng#2026');
+  await page.getByText('组织树').waitFor();
+  await page.getByText('会员信息').first().click();
+  await page.getByRole('button', { name: '新增会员' }).click();
+  const drawer = page.locator('.ant-drawer-content').last();
+  await drawer.getByLabel('姓名').fill('王秀英');
+  await drawer.getByLabel('证件号码').fill('340524198001010013');
+  await drawer.getByLabel('姓名').click();
+  await expect.poll(() => drawer.getByText(/校验/).count()).toBeGreaterThan(0);
+  await p.shot(page, 'journey-13-member-id-error');
+  await drawer.getByLabel('证件号码').fill('11010519491231002x');
+  await drawer.getByLabel('姓名').click();
+  await expect.poll(() => drawer.getByTestId('derived-birth-date').inputValue()).toBe('1949-12-31');
+  expect(await drawer.getByTestId('derived-sex').inputValue()).toBe('女');
+  await drawer.getByLabel('移动电话').fill('13905312222');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await drawer.waitFor({ state: 'hidden' });
+  await page.getByText('1101**********002X').waitFor();
+  await expect.poll(() => page.getByText('139****2222').count()).toBeGreaterThan(0);
+  await p.shot(page, 'journey-14-members');
+
+  await page.getByText('年检管理').first().click();
+  await page.getByRole('button', { name: '确认已完成更新' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+  await page.getByText('本单位已确认完成更新').waitFor();
+  await p.shot(page, 'journey-15-inspection-confirmed');
 });

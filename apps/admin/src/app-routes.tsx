@@ -20,6 +20,7 @@ const ChangePasswordPage = lazyNamed(() => import('./pages/change-password-page'
 const ForceChangePasswordPage = lazyNamed(() => import('./pages/force-change-password-page'), 'ForceChangePasswordPage');
 const ForceTotpPage = lazyNamed(() => import('./pages/force-totp-page'), 'ForceTotpPage');
 const MembersPage = lazyNamed(() => import('./pages/members/members-page'), 'MembersPage');
+const InspectionsPage = lazyNamed(() => import('./pages/inspections/inspections-page'), 'InspectionsPage');
 const MyPostsPage = lazyNamed(() => import('./pages/my-posts-page'), 'MyPostsPage');
 const NoPostPage = lazyNamed(() => import('./pages/no-post-page'), 'NoPostPage');
 const OrgSearchPage = lazyNamed(() => import('./pages/orgs/org-search-page'), 'OrgSearchPage');
@@ -36,6 +37,7 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
             <Route path="/orgs" element={<OrgsPage />} />
             <Route path="/orgs/:orgId" element={<OrgsPage />} />
             <Route path="/org-search" element={<OrgSearchPage />} />
+            <Route path="/inspections" element={<InspectionsPage />} />
           </>
         )}
         {can('member.read') && <Route path="/members" element={<MembersPage />} />}

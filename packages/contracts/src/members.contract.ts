@@ -17,6 +17,11 @@ export const membershipStatusLabels: Record<MembershipStatus, string> = {
 export const activeStatuses: readonly MembershipStatus[] = ['joined', 'transferred_in'];
 /** What an operator may set directly on an active member (seed 000 2.2, 2.3); the rest come from flows. */
 export const operatorStatusChanges = ['transferred_out', 'retained'] as const;
+/** From which statuses an operator may set each of them: 转出 from active or retained, 保留 from active. */
+export const operatorStatusTransitions: Record<(typeof operatorStatusChanges)[number], readonly MembershipStatus[]> = {
+  transferred_out: ['joined', 'transferred_in', 'retained'],
+  retained: ['joined', 'transferred_in'],
+};
 
 export const sexes = ['male', 'female'] as const;
 export const sexLabels = { male: '男', female: '女' } as const;

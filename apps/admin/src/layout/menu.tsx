@@ -20,6 +20,7 @@ export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
       routes: [
         { path: '/orgs', name: '组织架构' },
         { path: '/org-search', name: '组织查询' },
+        { path: '/inspections', name: '年检管理' },
       ],
     });
   }

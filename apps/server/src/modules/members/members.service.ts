@@ -2,6 +2,7 @@ import {
   checkIdNumber,
   chinaToday,
   membershipStatusLabels,
+  operatorStatusTransitions,
   type IdType,
   maskIdNumber,
   maskPhone,
@@ -23,12 +24,6 @@ import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { getOrgInScope } from '../organisations/index.js';
 import * as repo from './members.repository.js';
 
-/** Which status changes an operator may make directly (seed 000 2.2–2.3); transfers have their own flow. */
-const operatorTransitions: Partial<Record<MembershipStatus, readonly MembershipStatus[]>> = {
-  joined: ['transferred_out', 'retained'],
-  transferred_in: ['transferred_out', 'retained'],
-  retained: ['transferred_out'],
-};
 
 const idIndexOf = (crypto: Crypto, number: string) => crypto.blindIndex('id', normalizeIdNumber(number));
 const phoneIndexOf = (crypto: Crypto, phone: string) => crypto.blindIndex('phone', phone);
@@ -184,7 +179,8 @@ export async function changeMemberStatus(deps: Deps, caller: ScopedCaller, actor
   return deps.db.transaction(async (tx) => {
     const r = await getMemberInScope(tx, caller, id);
     const from = r.m.status as MembershipStatus;
-    if (!operatorTransitions[from]?.includes(body.status))
+    // Seed 000 2.2–2.3; transfers and applications have their own flows.
+    if (!operatorStatusTransitions[body.status].includes(from))
       throw new AppError('STATUS_CHANGE_NOT_ALLOWED', { from, to: body.status }, `会籍状态为“${membershipStatusLabels[from]}”的会员不能改为“${membershipStatusLabels[body.status]}”`);
     if (body.on > chinaToday()) throw fieldError('on', '变更日期不能晚于今天');
     if (r.m.joinedOn && body.on < r.m.joinedOn) throw fieldError('on', '变更日期不能早于入会日期');
