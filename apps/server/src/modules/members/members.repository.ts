@@ -136,3 +136,8 @@ export async function workUnitBelongsTo(db: DbOrTx, workUnitId: string, orgId: s
   const [row] = await db.select({ id: workUnits.id }).from(workUnits).where(and(eq(workUnits.id, workUnitId), eq(workUnits.orgId, orgId)));
   return !!row;
 }
+
+export async function workUnitNames(db: DbOrTx, orgId: string): Promise<string[]> {
+  const rows = await db.select({ name: workUnits.name }).from(workUnits).where(eq(workUnits.orgId, orgId)).orderBy(asc(workUnits.name));
+  return rows.map((r) => r.name);
+}

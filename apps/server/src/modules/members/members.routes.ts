@@ -70,4 +70,16 @@ export function membersRoutes(app: FastifyInstance, deps: Deps) {
       return reply.send(file.stream);
     },
   });
+
+  r.get('/api/orgs/:id/members/template', {
+    config: { access: 'member.write' },
+    schema: { tags, summary: '下载本工会的会员信息采集表（含填写说明、下拉列表和示例）', params: idParamsSchema },
+    handler: async (req, reply) => {
+      const file = await svc.memberTemplate(deps, callerOf(req), req.params.id);
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .send(file.buffer);
+    },
+  });
 }

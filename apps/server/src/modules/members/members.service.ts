@@ -22,6 +22,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { getOrgInScope } from '../organisations/index.js';
+import { buildMemberTemplate } from './import/member-template.js';
 import * as repo from './members.repository.js';
 
 
@@ -241,3 +242,11 @@ export async function searchMembers(deps: Deps, caller: ScopedCaller, q: z.infer
   return { items: r.items.map((x) => toRow(deps.crypto, x)), total: r.total, page: q.page, pageSize: q.pageSize };
 }
 
+
+/** The union's collection template, with its own work units in the drop-down. */
+export async function memberTemplate(deps: Deps, caller: ScopedCaller, orgId: string) {
+  const org = await getOrgInScope(deps.db, caller, orgId);
+  if (org.kind !== 'base_union' && org.kind !== 'joint_union') throw new AppError('NOT_A_BASE_UNION');
+  const units = await repo.workUnitNames(deps.db, orgId);
+  return { buffer: await buildMemberTemplate(org.name, units), filename: `${org.name}_会员信息采集表.xlsx` };
+}
