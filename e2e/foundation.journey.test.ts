@@ -187,6 +187,8 @@ it('a base-union admin adds a member (the ID gives sex and birth date) and confi
   await page.getByText('1101**********002X').waitFor();
   await expect.poll(() => page.getByText('139****2222').count()).toBeGreaterThan(0);
   await p.shot(page, 'journey-14-members');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载采集表' }).click()]);
+  expect(download.suggestedFilename()).toBe('济南泉城软件有限公司工会_会员信息采集表.xlsx');
 
   await page.getByText('年检管理').first().click();
   await page.getByRole('button', { name: '确认已完成更新' }).click();

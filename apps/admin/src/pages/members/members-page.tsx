@@ -1,6 +1,6 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Empty, Space, Tooltip } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { idTypeLabels, membershipStatusLabels, membershipStatuses, sexLabels, type MemberDetail } from '@gonghui/contracts';
@@ -176,6 +176,10 @@ export function MembersPage() {
         toolBarRender={() =>
           canCreate
             ? [
+                // A plain link: the browser downloads the workbook with the session cookie.
+                <Button key="template" icon={<DownloadOutlined />} href={`/api/orgs/${post.orgId}/members/template`}>
+                  下载采集表
+                </Button>,
                 <Button
                   key="create"
                   type="primary"
