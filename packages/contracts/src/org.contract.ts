@@ -34,8 +34,11 @@ export const allowedChildKinds: Record<OrgKind, readonly OrgKind[]> = {
   sub_union: [],
 };
 
-/** Kinds that serve work units (单位/关联企业). */
-export const workUnitHostKinds: readonly OrgKind[] = ['base_union', 'joint_union'];
+/** Base-level unions: they serve work units (单位/关联企业), hold members and confirm inspections. */
+export const baseUnionKinds: readonly OrgKind[] = ['base_union', 'joint_union'];
+export const isBaseUnionKind = (kind: string): boolean => (baseUnionKinds as readonly string[]).includes(kind);
+/** Kinds that serve work units. */
+export const workUnitHostKinds = baseUnionKinds;
 
 export const orgStatuses = ['active', 'revoked'] as const;
 export const orgStatusLabels = { active: '正常', revoked: '已撤销' } as const;

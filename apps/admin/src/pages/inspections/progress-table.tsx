@@ -1,12 +1,12 @@
 import { Empty, Progress, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
-import { orgKindLabels } from '@gonghui/contracts';
+import { isBaseUnionKind, orgKindLabels } from '@gonghui/contracts';
 import type { InspectionProgressRow } from '../../api/inspections';
 import { OrgKindIcon } from '../../components/org-kind-icon';
 import { formatMinute } from '../../utils/format';
 import { RemindButton } from './remind-button';
 
-export const isBaseRow = (r: Pick<InspectionProgressRow, 'kind'>) => r.kind === 'base_union' || r.kind === 'joint_union';
+export const isBaseRow = (r: Pick<InspectionProgressRow, 'kind'>) => isBaseUnionKind(r.kind);
 /** An upper union with base unions below it can be opened to see its own children. */
 export const canDrill = (r: InspectionProgressRow) => !isBaseRow(r) && r.baseUnions > 0;
 const pendingOf = (r: InspectionProgressRow) => Math.max(r.baseUnions - r.confirmed, 0);

@@ -3,7 +3,7 @@ import { App, Button, Empty, Space, Tooltip } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { idTypeLabels, membershipStatusLabels, membershipStatuses, sexLabels, type MemberDetail } from '@gonghui/contracts';
+import { idTypeLabels, isBaseUnionKind, membershipStatusLabels, membershipStatuses, sexLabels, type MemberDetail } from '@gonghui/contracts';
 import { errorMessage } from '../../api/client';
 import { memberKey, membersApi, type MemberRow, type MemberSearchQuery } from '../../api/members';
 import { MembershipStatusTag } from '../../components/membership-status-tag';
@@ -21,7 +21,6 @@ const statusEnum = Object.fromEntries(membershipStatuses.map((s) => [s, { text: 
 const sortFields: Record<string, MemberSearchQuery['sort']> = { memberNo: 'memberNo', name: 'name', joinedOn: 'joinedOn' };
 
 /** Only a base or joint union takes members (seed 002: 基层工会登录管理端，选择会员管理菜单). */
-const memberHostKinds = ['base_union', 'joint_union'];
 
 type Opened<T> = (T & { key: number }) | null;
 
@@ -33,7 +32,7 @@ export function MembersPage() {
   const queryClient = useQueryClient();
   const actionRef = useRef<ActionType>(null);
   const post = session.activePost;
-  const ownUnionOnly = !!post && memberHostKinds.includes(post.orgKind);
+  const ownUnionOnly = !!post && isBaseUnionKind(post.orgKind);
   const canCreate = canWrite && ownUnionOnly;
   const showOrg = !ownUnionOnly;
 

@@ -1,5 +1,5 @@
 import { ProFormDatePicker, ProFormDigit, ProFormRadio, ProFormSelect, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { baseUnionTypeLabels, baseUnionTypes, orgFieldsSchema, type OrgKind } from '@gonghui/contracts';
+import { baseUnionTypeLabels, baseUnionTypes, isBaseUnionKind, orgFieldsSchema, type OrgKind } from '@gonghui/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { zodRule } from '../../utils/rules';
 
@@ -19,7 +19,7 @@ interface Props {
 
 /** The union's own fields (seed 002 filing form), labelled as on the paper form. */
 export function OrgFormFields({ kind, mode, orgCodeVirtual }: Props) {
-  const isBase = kind === 'base_union' || kind === 'joint_union';
+  const isBase = !!kind && isBaseUnionKind(kind);
   const codeHelp =
     mode === 'create'
       ? '9位组织机构代码（如 12345678-9）；不填则由系统自动生成虚拟代码'

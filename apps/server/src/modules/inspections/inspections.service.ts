@@ -1,3 +1,4 @@
+import { isBaseUnionKind } from '@gonghui/contracts';
 import type { z } from 'zod';
 import type { openInspectionBodySchema } from '@gonghui/contracts';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
@@ -8,7 +9,6 @@ import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { getOrgInScope } from '../organisations/index.js';
 import * as repo from './inspections.repository.js';
 
-const isBaseKind = (kind: string) => kind === 'base_union' || kind === 'joint_union';
 
 function toRow(r: Awaited<ReturnType<typeof repo.listInspectionsFor>>[number], callerKind: string) {
   return {
@@ -17,7 +17,7 @@ function toRow(r: Awaited<ReturnType<typeof repo.listInspectionsFor>>[number], c
     kind: r.kind as 'org' | 'member',
     deadline: r.deadline,
     createdAt: r.created_at.toISOString(),
-    mine: { applicable: isBaseKind(callerKind), confirmedAt: r.confirmed_at?.toISOString() ?? null, remindedAt: r.reminded_at?.toISOString() ?? null },
+    mine: { applicable: isBaseUnionKind(callerKind), confirmedAt: r.confirmed_at?.toISOString() ?? null, remindedAt: r.reminded_at?.toISOString() ?? null },
   };
 }
 
@@ -53,7 +53,7 @@ async function getVisible(deps: Deps, caller: ScopedCaller, id: string) {
 /** A base union confirms its data is current ("已完成更新"); confirming twice keeps the first time. */
 export async function confirmInspection(deps: Deps, caller: ScopedCaller, actor: Actor, id: string) {
   const i = await getVisible(deps, caller, id);
-  if (!isBaseKind(caller.post.orgKind)) throw new AppError('INSPECTION_NOT_APPLICABLE');
+  if (!isBaseUnionKind(caller.post.orgKind)) throw new AppError('INSPECTION_NOT_APPLICABLE');
   return deps.db.transaction(async (tx) => {
     const at = await repo.confirm(tx, i.id, caller.post.orgId, caller.accountId);
     await recordAudit(tx, deps.config.keys.auditKey, actor, { action: 'inspection.confirmed', objectType: 'inspection', objectId: i.id, after: { year: i.year, kind: i.kind, late: i.deadline < at.toISOString().slice(0, 10) } });

@@ -1,6 +1,7 @@
 import {
   checkIdNumber,
   chinaToday,
+  isBaseUnionKind,
   membershipStatusLabels,
   operatorStatusTransitions,
   type IdType,
@@ -102,7 +103,7 @@ function personValues(crypto: Crypto, b: { phone?: string | null } & Record<stri
 export async function createMember(deps: Deps, caller: ScopedCaller, actor: Actor, orgId: string, body: CreateMemberBody): Promise<MemberDetail> {
   return deps.db.transaction(async (tx) => {
     const org = await getOrgInScope(tx, caller, orgId);
-    if (org.kind !== 'base_union' && org.kind !== 'joint_union') throw new AppError('NOT_A_BASE_UNION');
+    if (!isBaseUnionKind(org.kind)) throw new AppError('NOT_A_BASE_UNION');
     if (org.status !== 'active') throw new AppError('ORG_REVOKED');
     if (body.workUnitId && !(await repo.workUnitBelongsTo(tx, body.workUnitId, orgId))) throw fieldError('workUnitId', '所在单位不属于本工会');
     const idIndex = idIndexOf(deps.crypto, body.idNumber);
@@ -246,7 +247,7 @@ export async function searchMembers(deps: Deps, caller: ScopedCaller, q: z.infer
 /** The union's collection template, with its own work units in the drop-down. */
 export async function memberTemplate(deps: Deps, caller: ScopedCaller, orgId: string) {
   const org = await getOrgInScope(deps.db, caller, orgId);
-  if (org.kind !== 'base_union' && org.kind !== 'joint_union') throw new AppError('NOT_A_BASE_UNION');
+  if (!isBaseUnionKind(org.kind)) throw new AppError('NOT_A_BASE_UNION');
   const units = await repo.workUnitNames(deps.db, orgId);
   return { buffer: await buildMemberTemplate(org.name, units), filename: `${org.name}_会员信息采集表.xlsx` };
 }

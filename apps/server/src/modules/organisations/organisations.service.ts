@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import {
   allowedChildKinds,
   checkUscc,
+  isBaseUnionKind,
   workUnitHostKinds,
   type CreateOrgBody,
   type OrgDetail,
@@ -98,7 +99,7 @@ export async function createChildOrg(deps: Deps, caller: ScopedCaller, actor: Ac
     if (body.orgCode && (await repo.orgCodeExists(tx, body.orgCode))) throw orgCodeTaken();
     if (await repo.siblingNameExists(tx, parent.id, body.name)) throw orgNameTaken();
     const id = randomUUID();
-    const isBase = body.kind === 'base_union' || body.kind === 'joint_union';
+    const isBase = isBaseUnionKind(body.kind);
     try {
       const row = await repo.insertOrg(tx, {
         ...body,
@@ -161,7 +162,7 @@ export async function updateOrg(deps: Deps, caller: ScopedCaller, actor: Actor, 
     }
     if (fields.uscc !== undefined) patch.usccCheckFailed = usccFlag(fields.uscc);
     if (fields.name && org.parentId && (await repo.siblingNameExists(tx, org.parentId, fields.name, org.id))) throw orgNameTaken();
-    if (fields.baseUnionType !== undefined && org.kind !== 'base_union' && org.kind !== 'joint_union') delete patch.baseUnionType;
+    if (fields.baseUnionType !== undefined && !isBaseUnionKind(org.kind)) delete patch.baseUnionType;
     const changes = diff(org as Record<string, unknown>, patch as Record<string, unknown>);
     const row = await repo.updateOrgVersioned(tx, id, version, patch);
     if (!row) throw new AppError('CONFLICT');
