@@ -169,3 +169,17 @@ describe('changing a member', () => {
     expect((await auditor.post(`/api/members/${m.id}/reveal`, { field: 'idNumber', reason: '好奇' })).statusCode).toBe(403);
   });
 });
+
+describe('revealing at scale', () => {
+  // Last in the file: it spends this minute's allowance of reveals for the test client's address.
+  it('rate-limits reveals: a full number is a deliberate act, not a scrape', async () => {
+    const m = (await add(quancheng, base, { idType: 'resident_id', idNumber: makeIdNumber({ birthDate: '1983-03-03', sex: 'male', addressCode: '370112' }), name: '吴强' })).json();
+    const codes: number[] = [];
+    for (let i = 0; i < 31; i++) codes.push((await quancheng.post(`/api/members/${m.id}/reveal`, { field: 'idNumber', reason: '批量核对' })).statusCode);
+    expect(codes.filter((c) => c === 200).length).toBeLessThanOrEqual(30);
+    expect(codes.at(-1)).toBe(429);
+    const refused = await quancheng.post(`/api/members/${m.id}/reveal`, { field: 'idNumber', reason: '批量核对' });
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(refused.body).not.toMatch(/\d{17}[\dX]/);
+  });
+});
