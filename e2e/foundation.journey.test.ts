@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { startPlatform, type Platform } from './support/platform.js';
@@ -13,6 +13,10 @@ beforeAll(async () => {
   p = await startPlatform();
 });
 afterAll(async () => p?.close());
+// A failed journey leaves pictures of where every page stood.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await p.shootAll(`failed-${ctx.task.name.slice(0, 20)}`);
+});
 
 const NEW_UNION = '济南趵突泉科技有限公司工会';
 /** Set by the security admin's reset in the second journey; the base-union admin uses it in the third. */

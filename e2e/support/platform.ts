@@ -26,6 +26,8 @@ export interface Platform {
   /** The answer to the captcha the page is showing: the journey reads the server's store, as only a test may. */
   captchaAnswer(page: Page): Promise<string>;
   shot(page: Page, name: string): Promise<void>;
+  /** Screenshots of every open page, for a journey that failed. */
+  shootAll(prefix: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export async function startPlatform(): Promise<Platform> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   mkdirSync(artifacts, { recursive: true });
   const lastCaptcha = new WeakMap<Page, string>();
+  const answered = new Set<string>();
+  const pages: Page[] = [];
   return {
     t,
     baseUrl,
@@ -45,6 +49,7 @@ export async function startPlatform(): Promise<Platform> {
     async newPage(viewport = { width: 1440, height: 900 }) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
+      pages.push(page);
       page.on('response', async (res) => {
         if (res.url().endsWith('/api/auth/captcha') && res.ok()) lastCaptcha.set(page, (await res.json()).captchaId);
       });
@@ -53,13 +58,23 @@ export async function startPlatform(): Promise<Platform> {
     },
     async captchaAnswer(page) {
       await page.getByTestId('captcha').locator('svg').waitFor();
-      await page.waitForTimeout(100);
-      const id = lastCaptcha.get(page);
-      if (!id) throw new Error('no captcha shown');
-      return t.captchaAnswer(id);
+      // Each captcha is answered once: wait for one this journey has not answered yet, so a page
+      // that is still fetching its own is never answered with the previous page's.
+      for (let i = 0; i < 100; i++) {
+        const id = lastCaptcha.get(page);
+        if (id && !answered.has(id)) {
+          answered.add(id);
+          return t.captchaAnswer(id);
+        }
+        await page.waitForTimeout(50);
+      }
+      throw new Error('no new captcha shown');
     },
     async shot(page, name) {
       await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+    },
+    async shootAll(prefix) {
+      for (const [i, page] of pages.entries()) if (!page.isClosed()) await page.screenshot({ path: join(artifacts, `${prefix}-page${i}.png`), fullPage: true }).catch(() => {});
     },
     async close() {
       await browser.close();
