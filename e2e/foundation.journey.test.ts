@@ -79,6 +79,8 @@ it('district admin issues a code; a new person registers, binds the post, and ru
   const { page: newcomer } = await p.newPage();
   await newcomer.goto(`${p.baseUrl}/admin/`);
   await newcomer.getByText('注册账号').first().click();
+  // The register form replaces the login form: wait for it, or typing lands in the old one.
+  await newcomer.getByLabel('姓名').waitFor();
   await newcomer.getByLabel('用户名').fill('baotu_admin');
   await newcomer.getByLabel('姓名').fill('李泉');
   await newcomer.getByLabel('手机号').fill('13905310001');
