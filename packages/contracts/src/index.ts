@@ -12,3 +12,4 @@ export * from './audit.contract.js';
 export * from './members.contract.js';
 export * from './inspections.contract.js';
 export * from './rules/index.js';
+export * from './member-imports.contract.js';

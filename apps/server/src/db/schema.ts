@@ -5,3 +5,4 @@ export * from '../modules/auth/auth.table.js';
 export * from '../platform/audit/audit.table.js';
 export * from '../modules/members/members.table.js';
 export * from '../modules/inspections/inspections.table.js';
+export * from '../modules/members/import/member-imports.table.js';
