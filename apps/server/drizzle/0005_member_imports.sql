@@ -35,6 +35,7 @@ CREATE TABLE "member_imports" (
 	"file_iv" text,
 	"file_mac" text,
 	"file_key_id" text,
+	"file_size" integer,
 	"status" text NOT NULL,
 	"processed" integer DEFAULT 0 NOT NULL,
 	"total" integer DEFAULT 0 NOT NULL,

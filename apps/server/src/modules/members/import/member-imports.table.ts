@@ -22,6 +22,7 @@ export const memberImports = pgTable(
     fileIv: text('file_iv'),
     fileMac: text('file_mac'),
     fileKeyId: text('file_key_id'),
+    fileSize: integer('file_size'),
     status: text('status').notNull(),
     processed: integer('processed').notNull().default(0),
     total: integer('total').notNull().default(0),
