@@ -20,6 +20,8 @@ const ChangePasswordPage = lazyNamed(() => import('./pages/change-password-page'
 const ForceChangePasswordPage = lazyNamed(() => import('./pages/force-change-password-page'), 'ForceChangePasswordPage');
 const ForceTotpPage = lazyNamed(() => import('./pages/force-totp-page'), 'ForceTotpPage');
 const MembersPage = lazyNamed(() => import('./pages/members/members-page'), 'MembersPage');
+const MemberImportsPage = lazyNamed(() => import('./pages/member-imports/member-imports-page'), 'MemberImportsPage');
+const ImportTaskPage = lazyNamed(() => import('./pages/member-imports/import-task-page'), 'ImportTaskPage');
 const InspectionsPage = lazyNamed(() => import('./pages/inspections/inspections-page'), 'InspectionsPage');
 const MyPostsPage = lazyNamed(() => import('./pages/my-posts-page'), 'MyPostsPage');
 const NoPostPage = lazyNamed(() => import('./pages/no-post-page'), 'NoPostPage');
@@ -40,7 +42,13 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
             <Route path="/inspections" element={<InspectionsPage />} />
           </>
         )}
-        {can('member.read') && <Route path="/members" element={<MembersPage />} />}
+        {can('member.read') && (
+          <>
+            <Route path="/members" element={<MembersPage />} />
+            <Route path="/member-imports" element={<MemberImportsPage />} />
+            <Route path="/member-imports/:id" element={<ImportTaskPage />} />
+          </>
+        )}
         {can('account.manage') && <Route path="/accounts" element={<AccountsPage />} />}
         {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
         <Route path="/me/posts" element={<MyPostsPage />} />

@@ -1,5 +1,5 @@
 /**
- * The one way the console talks to the server: JSON over fetch, same-origin cookies,
+ * The one way the console talks to the server: JSON over fetch (multipart for file uploads), same-origin cookies,
  * the session's CSRF token on every state-changing request, and every failure turned
  * into an ApiError with a Chinese message (never a stack trace).
  */
@@ -68,6 +68,8 @@ export interface RequestOptions {
   /** Query-string parameters; undefined, null and '' are left out. */
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
+  /** A multipart body (file uploads) instead of JSON; the browser sets its Content-Type. */
+  form?: FormData;
   /** Do not call the global 401 handler (used by the session probe). */
   silent401?: boolean;
   signal?: AbortSignal;
@@ -111,7 +113,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: hasBody ? JSON.stringify(options.body) : method === 'GET' ? undefined : '{}',
+      body: options.form ?? (hasBody ? JSON.stringify(options.body) : method === 'GET' ? undefined : '{}'),
       signal: options.signal,
     });
   } catch (e) {
@@ -135,6 +137,12 @@ export const api = {
     request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  /** POST one file as multipart/form-data under `field`, with the same cookies and CSRF token. */
+  upload: <T>(path: string, file: Blob, filename: string, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file, filename);
+    return request<T>('POST', path, { form });
+  },
 };
 
 /** A readable message for anything thrown by a call. */

@@ -29,7 +29,10 @@ export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
       path: '/member',
       name: '会员管理',
       icon: <TeamOutlined />,
-      routes: [{ path: '/members', name: '会员信息' }],
+      routes: [
+        { path: '/members', name: '会员信息' },
+        { path: '/member-imports', name: '采集任务' },
+      ],
     });
   }
   if (permissions.includes('account.manage')) {
@@ -60,8 +63,9 @@ export function homePath(permissions: readonly Permission[]): string {
   return '/me/posts';
 }
 
-/** The menu entry a page belongs to (an organisation's detail page belongs to 组织架构). */
+/** The menu entry a page belongs to (an organisation's detail page belongs to 组织架构, a task's to 采集任务). */
 export function menuPathOf(pathname: string): string {
   if (pathname.startsWith('/orgs')) return '/orgs';
+  if (pathname.startsWith('/member-imports')) return '/member-imports';
   return pathname;
 }

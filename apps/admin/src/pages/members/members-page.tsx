@@ -1,6 +1,6 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Empty, Space, Tooltip } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, NumberOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { idTypeLabels, isBaseUnionKind, membershipStatusLabels, membershipStatuses, sexLabels, type MemberDetail } from '@gonghui/contracts';
@@ -9,6 +9,8 @@ import { memberKey, membersApi, type MemberRow, type MemberSearchQuery } from '.
 import { MembershipStatusTag } from '../../components/membership-status-tag';
 import { usePermission, useSession } from '../../hooks/use-session';
 import { formatDate, orDash } from '../../utils/format';
+import { OrgCodeImportModal } from '../member-imports/org-code-import-modal';
+import { UploadImportModal } from '../member-imports/upload-import-modal';
 import { MemberCreateDrawer } from './member-create-drawer';
 import { MemberDetailDrawer } from './member-detail-drawer';
 import { MemberEditDrawer } from './member-edit-drawer';
@@ -44,6 +46,13 @@ export function MembersPage() {
   const [changing, setChanging] = useState<Opened<{ member: MemberDetail; to: OperatorStatus }>>(null);
   const [statusOpen, setStatusOpen] = useState(false);
   const [loadingRow, setLoadingRow] = useState<string | null>(null);
+  // The import modals are mounted afresh for every opening (key), like the create drawer.
+  const [importing, setImporting] = useState<Opened<{ kind: 'template' | 'org_code' }>>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  const openImport = (kind: 'template' | 'org_code') => {
+    setImporting({ kind, key: Date.now() });
+    setImportOpen(true);
+  };
 
   /** Edits and status changes need the member's version: fetch the detail first. */
   const withDetail = async (id: string, then: (member: MemberDetail) => void) => {
@@ -179,6 +188,12 @@ export function MembersPage() {
                 <Button key="template" icon={<DownloadOutlined />} href={`/api/orgs/${post.orgId}/members/template`}>
                   下载采集表
                 </Button>,
+                <Button key="import" icon={<FileExcelOutlined />} onClick={() => openImport('template')}>
+                  模板导入会员
+                </Button>,
+                <Button key="import-org-code" icon={<NumberOutlined />} onClick={() => openImport('org_code')}>
+                  组织机构代码导入会员
+                </Button>,
                 <Button
                   key="create"
                   type="primary"
@@ -232,6 +247,12 @@ export function MembersPage() {
             actionRef.current?.reload();
           }}
         />
+      )}
+      {canCreate && post && importing?.kind === 'template' && (
+        <UploadImportModal key={`import-${importing.key}`} orgId={post.orgId} orgName={post.orgName} open={importOpen} onOpenChange={setImportOpen} />
+      )}
+      {canCreate && post && importing?.kind === 'org_code' && (
+        <OrgCodeImportModal key={`import-${importing.key}`} orgId={post.orgId} orgName={post.orgName} open={importOpen} onOpenChange={setImportOpen} />
       )}
       {editing && (
         <MemberEditDrawer key={`edit-${editing.key}`} member={editing.member} open={editOpen} onOpenChange={setEditOpen} onSaved={saved} />
