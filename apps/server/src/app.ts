@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,7 +18,7 @@ import { authRoutes, sessionCookieName } from './modules/auth/auth.routes.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 import { smsSimulatorRoutes } from './modules/integrations/sms/sms.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
-import { membersRoutes } from './modules/members/index.js';
+import { memberImportsRoutes, membersRoutes, registerImportWorkers } from './modules/members/index.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 
 /** The whole HTTP application; tests call `inject` on it, main.ts listens. */
@@ -63,6 +64,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `操作过于频繁，请${Math.ceil(ctx.ttl / 1000)}秒后再试` }),
   });
+  // Uploads: one file per request, capped; the service enforces the same cap while storing.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 4, parts: 5, headerPairs: 50 } });
   await app.register(swagger, {
     openapi: { info: { title: '工会网上工作平台 API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
@@ -77,8 +80,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   accountsRoutes(app, deps);
   auditRoutes(app, deps);
   membersRoutes(app, deps);
+  memberImportsRoutes(app, deps);
   inspectionsRoutes(app, deps);
   smsSimulatorRoutes(app, deps);
+
+  await registerImportWorkers(deps);
 
   app.get('/healthz', async () => ({ ok: true }));
   if (existsSync(deps.config.adminDist)) {

@@ -4,11 +4,11 @@ import { createDatabase } from './db/client.js';
 import { seedDemo } from './demo/seed.js';
 import { seedDemoMembers } from './demo/seed-members.js';
 import { SmsSimulator } from './modules/integrations/sms/sms.simulator.js';
-import { createCrypto } from './platform/crypto.js';
+import { createDeps } from './runtime.js';
 
 const config = loadConfig();
 const database = await createDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
-const deps = { db: database.db, config, crypto: createCrypto(config.keys), sms: new SmsSimulator(), now: () => new Date() };
+const { deps, stop } = await createDeps(database, config, { sms: new SmsSimulator() });
 
 if (config.demoSeed) {
   const logins = await seedDemo(deps);
@@ -31,6 +31,7 @@ console.log(`\n工会网上工作平台 is up: http://localhost:${config.port}/ 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, async () => {
     await app.close();
+    await stop();
     await database.close();
     process.exit(0);
   });

@@ -14,7 +14,7 @@ const BATCH = 500;
  * Fills the demo's base and joint unions with `total` members with valid IDs, skewed so a few
  * unions are large. Plain multi-row SQL: this is a bulk path.
  */
-export async function seedDemoMembers(deps: Deps, total: number, seed = 20261123): Promise<number> {
+export async function seedDemoMembers(deps: Pick<Deps, 'db' | 'crypto'>, total: number, seed = 20261123): Promise<number> {
   const unions = rowsOf<{ id: string; unit: string | null }>(
     await deps.db.execute(
       sql`select o.id, (select w.id from work_units w where w.org_id = o.id order by w.name limit 1) as unit

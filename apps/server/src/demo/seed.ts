@@ -113,7 +113,7 @@ export interface DemoLogin {
 }
 
 /** Creates the demo federation once; returns the logins it made, or null when data already exists. */
-export async function seedDemo(deps: Deps, tree: OrgSpec = demoTree): Promise<DemoLogin[] | null> {
+export async function seedDemo(deps: Pick<Deps, 'db'>, tree: OrgSpec = demoTree): Promise<DemoLogin[] | null> {
   const [{ n }] = await deps.db.select({ n: count() }).from(orgs);
   if (n > 0) return null;
   const hash = await hashPassword(DEMO_PASSWORD);

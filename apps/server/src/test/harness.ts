@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import * as OTPAuth from 'otpauth';
@@ -10,7 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { captchas } from '../modules/auth/auth.table.js';
 import { SmsSimulator } from '../modules/integrations/sms/sms.simulator.js';
 import { orgs } from '../modules/organisations/organisations.table.js';
-import { createCrypto } from '../platform/crypto.js';
+import { createDeps } from '../runtime.js';
 import type { Deps } from '../platform/deps.js';
 
 /** The password test helpers give demo accounts after their forced first change. */
@@ -67,12 +70,14 @@ export interface TestContext {
 
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const { database, drop } = await freshDatabase();
-  const config = baseConfig(overrides);
+  // Uploaded files go to a folder of this test's own, removed on close.
+  const dataDir = mkdtempSync(join(tmpdir(), 'gh-test-'));
+  const config = baseConfig({ dataDir, ...overrides });
   const sms = new SmsSimulator({ latencyMs: [0, 2] });
   let offset = 0;
   // Second factors the harness enrolled, so logins of platform operators can answer them.
   const totp = new Map<string, { secret: string; lastStep: number }>();
-  const deps: Deps = { db: database.db, config, crypto: createCrypto(config.keys), sms, now: () => new Date(Date.now() + offset) };
+  const { deps, stop } = await createDeps(database, config, { sms, now: () => new Date(Date.now() + offset) });
   await seedDemo(deps);
   const app = await buildApp(deps);
   const ctx: TestContext = {
@@ -123,8 +128,10 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     },
     async close() {
       await app.close();
+      await stop();
       await database.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return ctx;
@@ -166,6 +173,16 @@ export class TestClient {
       if (j && typeof j === 'object' && 'csrfToken' in j && j.csrfToken) this.csrf = j.csrfToken;
     }
     return res;
+  }
+  /** Posts one file as multipart/form-data, the way a browser's file input does. */
+  upload(url: string, file: Buffer, filename = '会员信息采集表.xlsx', field = 'file') {
+    const boundary = `----gh${randomBytes(8).toString('hex')}`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
   }
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
   post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);

@@ -46,10 +46,12 @@ beforeAll(async () => {
     await owner.post(`/api/orgs/${shizhongBase}/members`, { idType: 'resident_id', idNumber: '11010519491231002X', name: '范围外会员', phone: '13900001111' })
   ).json();
   expect(member.memberNo).toMatch(/^\d{10}$/);
+  const memberImport = (await owner.post(`/api/orgs/${shizhongBase}/member-imports/org-code`, { orgCode: 'D2143569X' })).json();
+  expect(memberImport.task.id).toBeDefined();
   const city = await t.as('city_admin');
   const inspection = (await city.post('/api/inspections', { year: 2026, kind: 'org', deadline: '2099-12-31' })).json();
   // Campaigns are notices to everyone below the city: what is scoped is the organisation asked about.
-  Object.assign(outside, { inspection: inspection.id });
+  Object.assign(outside, { inspection: inspection.id, memberImport: memberImport.task.id });
   Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id, member: member.id });
 });
 afterAll(async () => t?.close());
@@ -63,6 +65,7 @@ function idKind(path: string): string {
   if (path.startsWith('/api/activation-codes/')) return 'activationCode';
   if (path.startsWith('/api/members/')) return 'member';
   if (path.startsWith('/api/inspections/')) return 'inspection';
+  if (path.startsWith('/api/member-imports/')) return 'memberImport';
   throw new Error(`add a scope fixture for ${path}`);
 }
 
@@ -78,6 +81,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/members/{id}/status': { status: 'retained', on: '2024-01-01', reason: '越权', version: 1 },
   'POST /api/members/{id}/reveal': { field: 'idNumber', reason: '越权查看' },
   'POST /api/inspections/{id}/remind': { orgId: '$org' },
+  'POST /api/orgs/{id}/member-imports/org-code': { orgCode: 'D2143569X' },
 };
 
 /** Where the out-of-scope object travels in the query rather than the path. */
@@ -110,7 +114,7 @@ describe('organisation scope on every endpoint', () => {
         tried.push(key);
       }
     }
-    expect(tried.length).toBeGreaterThanOrEqual(19);
+    expect(tried.length).toBeGreaterThanOrEqual(27);
     // Nothing was written, not even an audit record.
     expect((await t.deps.db.select({ seq: auditLog.seq }).from(auditLog)).length).toBe(auditBefore);
   });

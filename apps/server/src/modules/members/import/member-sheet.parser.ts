@@ -24,6 +24,8 @@ export class SheetError extends Error {
 /** One data row: either a member ready to write, or the reasons it cannot be, in plain Chinese. */
 export interface ParsedMemberRow {
   rowNo: number;
+  /** The name as typed, so a row in error can still be recognised in the preview. */
+  name: string | null;
   member: CreateMemberBody | null;
   errors: string[];
 }
@@ -152,5 +154,5 @@ function parseRow(rowNo: number, values: ExcelJS.CellValue[], columns: ReturnTyp
     if (first) errors.push(`移动电话与第${first}行重复`);
     else phones.set(parsed.data.phone, rowNo);
   }
-  return { rowNo, member: errors.length === 0 && parsed.success ? parsed.data : null, errors: [...new Set(errors)] };
+  return { rowNo, name: text.name ? text.name.slice(0, 50) : null, member: errors.length === 0 && parsed.success ? parsed.data : null, errors: [...new Set(errors)] };
 }

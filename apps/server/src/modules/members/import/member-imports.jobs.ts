@@ -1,0 +1,132 @@
+import { chinaToday, importKindLabels, normalizeIdNumber, type ImportKind } from '@gonghui/contracts';
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../../../platform/audit/audit.js';
+import type { Crypto } from '../../../platform/crypto.js';
+import type { Deps } from '../../../platform/deps.js';
+import { UnsafeFileError } from '../../../platform/files/xlsx-guard.js';
+import { workUnits } from '../../organisations/index.js';
+import { SheetError, readMemberSheet, type ParsedMemberRow } from './member-sheet.parser.js';
+import * as repo from './member-imports.repository.js';
+import { memberImports } from './member-imports.table.js';
+import { CHECK_QUEUE, COMMIT_QUEUE, MAX_IMPORT_ROWS, storedFileOf } from './member-imports.service.js';
+
+const BATCH = 2000;
+const SYSTEM_FAILURE = '系统处理出错，未写入任何会员数据；请稍后重新提交，如仍失败请联系上级单位';
+
+/** A parsed row as the staging table keeps it: numbers encrypted, with their blind indexes. */
+function staged(crypto: Crypto, r: ParsedMemberRow): repo.StagedRow {
+  const m = r.member;
+  return {
+    rowNo: r.rowNo,
+    verdict: m ? 'new' : 'error',
+    message: m ? '' : r.errors.join('；'),
+    idType: m?.idType ?? null,
+    idNumberEnc: m ? crypto.encrypt(m.idNumber) : null,
+    idIndex: m ? crypto.blindIndex('id', normalizeIdNumber(m.idNumber)) : null,
+    name: m?.name ?? r.name,
+    sex: m?.sex ?? null,
+    birthDate: m?.birthDate ?? null,
+    phoneEnc: m?.phone ? crypto.encrypt(m.phone) : null,
+    phoneIndex: m?.phone ? crypto.blindIndex('phone', m.phone) : null,
+    education: m?.education ?? null,
+    householdType: m?.householdType ?? null,
+    migrantWorker: m?.migrantWorker ?? null,
+    skillLevel: m?.skillLevel ?? null,
+    address: m?.address ?? null,
+    unionPost: m?.unionPost ?? null,
+    workUnitId: m?.workUnitId ?? null,
+    joinedOn: m?.joinedOn ?? null,
+    remark: m?.remark ?? null,
+  };
+}
+
+/** Streams the stored workbook through the row checks into the staging table, a batch at a time. */
+async function stageFile(deps: Deps, task: repo.ImportRow): Promise<void> {
+  const stored = storedFileOf(task, task.fileSize!);
+  if (!(await deps.files.verify(task.id, stored))) throw new UnsafeFileError('上传的文件在服务器上已损坏或丢失，请重新上传');
+  const units = await deps.db.select({ id: workUnits.id, name: workUnits.name }).from(workUnits).where(eq(workUnits.orgId, task.orgId));
+  const rows = readMemberSheet(deps.files.openRange(task.id, stored), { workUnits: new Map(units.map((u) => [u.name, u.id])), maxRows: MAX_IMPORT_ROWS });
+  let batch: repo.StagedRow[] = [];
+  let processed = 0;
+  const flush = async () => {
+    await repo.stageRows(deps.executeSql, task.id, batch);
+    processed += batch.length;
+    batch = [];
+    await repo.setProgress(deps.db, task.id, processed);
+  };
+  for await (const r of rows) {
+    batch.push(staged(deps.crypto, r));
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+}
+
+/** The check job: idempotent, so a retry after a crash starts the task's rows over. */
+export async function runCheck(deps: Deps, importId: string): Promise<void> {
+  const task = await repo.transition(deps.db, importId, ['queued', 'checking'], { status: 'checking', processed: 0, error: null });
+  if (!task) return;
+  await repo.clearRows(deps.db, importId);
+  try {
+    if (task.kind === 'template') await stageFile(deps, task);
+    else await repo.stageOrgCodeCandidates(deps.db, importId, task.orgId, task.fileName.replace(/^组织机构代码 /, ''));
+    await repo.classifyRows(deps.db, importId, task.orgId);
+    const c = await repo.countVerdicts(deps.db, importId);
+    const total = c.new + c.update + c.conflict + c.error;
+    if (task.kind === 'org_code' && total === 0) {
+      await repo.transition(deps.db, importId, ['checking'], { status: 'failed', error: '会员库中没有绑定此组织机构代码、且尚未加入本工会的人员' });
+      return;
+    }
+    await repo.transition(deps.db, importId, ['checking'], {
+      status: 'ready',
+      processed: total,
+      total,
+      newCount: c.new,
+      updateCount: c.update,
+      conflictCount: c.conflict,
+      errorCount: c.error,
+    });
+  } catch (e) {
+    // A whole-file problem is the user's to fix and says so; anything else is ours, said plainly.
+    const known = e instanceof SheetError || e instanceof UnsafeFileError;
+    if (!known) console.error(`member import ${importId} check failed:`, (e as Error).message);
+    await repo.clearRows(deps.db, importId);
+    await repo.transition(deps.db, importId, ['checking'], { status: 'failed', error: known ? (e as Error).message : SYSTEM_FAILURE });
+  }
+}
+
+/** The commit job: everything in one transaction, so it either all lands or none of it does. */
+export async function runCommit(deps: Deps, importId: string, actor: Actor): Promise<void> {
+  try {
+    await deps.db.transaction(async (tx) => {
+      const [task] = await tx.select().from(memberImports).where(eq(memberImports.id, importId)).for('update');
+      if (!task || task.status !== 'committing') return;
+      const kind = task.kind as ImportKind;
+      await repo.classifyRows(tx, importId, task.orgId);
+      await repo.commitRows(tx, importId, task.orgId, task.submittedBy, chinaToday(deps.now()), `${importKindLabels[kind]}（${task.fileName}）`);
+      const c = await repo.countVerdicts(tx, importId);
+      await tx
+        .update(memberImports)
+        .set({ status: 'done', committedAt: deps.now(), updatedAt: deps.now(), newCount: c.new, updateCount: c.update, conflictCount: c.conflict, errorCount: c.error })
+        .where(eq(memberImports.id, importId));
+      if (kind === 'org_code') await repo.releaseSource(tx, importId);
+      await recordAudit(tx, deps.config.keys.auditKey, actor, {
+        action: 'member.imported',
+        objectType: 'member_import',
+        objectId: importId,
+        orgId: task.orgId,
+        after: { fileName: task.fileName, added: c.new, updated: c.update, skippedConflicts: c.conflict, skippedErrors: c.error },
+      });
+    });
+  } catch (e) {
+    console.error(`member import ${importId} commit failed:`, (e as Error).message);
+    await deps.db
+      .update(memberImports)
+      .set({ status: 'ready', error: '确认导入时系统出错，未写入任何数据；请稍后再次确认导入', updatedAt: deps.now() })
+      .where(sql`${memberImports.id} = ${importId} and ${memberImports.status} = 'committing'`);
+  }
+}
+
+export async function registerImportWorkers(deps: Deps): Promise<void> {
+  await deps.jobs.work<{ importId: string }>(CHECK_QUEUE, (d) => runCheck(deps, d.importId));
+  await deps.jobs.work<{ importId: string; actor: Actor }>(COMMIT_QUEUE, (d) => runCommit(deps, d.importId, d.actor));
+}
