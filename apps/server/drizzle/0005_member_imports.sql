@@ -21,6 +21,7 @@ CREATE TABLE "member_import_rows" (
 	"joined_on" date,
 	"remark" text,
 	"person_id" uuid,
+	"new_person_id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"membership_id" uuid,
 	"member_no" text,
 	CONSTRAINT "member_import_rows_import_id_row_no_pk" PRIMARY KEY("import_id","row_no")
@@ -51,7 +52,6 @@ CREATE TABLE "member_imports" (
 );
 --> statement-breakpoint
 ALTER TABLE "member_import_rows" ADD CONSTRAINT "member_import_rows_import_id_member_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."member_imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "member_import_rows" ADD CONSTRAINT "member_import_rows_work_unit_id_work_units_id_fk" FOREIGN KEY ("work_unit_id") REFERENCES "public"."work_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_imports" ADD CONSTRAINT "member_imports_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_imports" ADD CONSTRAINT "member_imports_submitted_by_accounts_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "member_import_rows_verdict_idx" ON "member_import_rows" USING btree ("import_id","verdict","row_no");--> statement-breakpoint

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../../accounts/accounts.table.js';
-import { orgs, workUnits } from '../../organisations/organisations.table.js';
+import { orgs } from '../../organisations/organisations.table.js';
 
 /** A collection task (采集任务): one uploaded template, or one organisation-code lookup. */
 export const memberImports = pgTable(
@@ -73,10 +73,15 @@ export const memberImportRows = pgTable(
     skillLevel: text('skill_level'),
     address: text('address'),
     unionPost: text('union_post'),
-    workUnitId: uuid('work_unit_id').references(() => workUnits.id),
+    // No foreign key: the id comes from the union's own work units, looked up while checking,
+    // and a per-row FK trigger would cost more than the rest of staging a row.
+    workUnitId: uuid('work_unit_id'),
     joinedOn: date('joined_on'),
     remark: text('remark'),
+    /** The known person this row names (classification), or null. */
     personId: uuid('person_id'),
+    /** The id a new person gets at commit: set here so committing writes without reading back. */
+    newPersonId: uuid('new_person_id').notNull().default(sql`gen_random_uuid()`),
     membershipId: uuid('membership_id'),
     memberNo: text('member_no'),
   },
