@@ -48,17 +48,27 @@ async function stageFile(deps: Deps, task: repo.ImportRow): Promise<void> {
   const rows = readMemberSheet(deps.files.openRange(task.id, stored), { workUnits: new Map(units.map((u) => [u.name, u.id])), maxRows: MAX_IMPORT_ROWS });
   let batch: repo.StagedRow[] = [];
   let processed = 0;
+  // One batch is written while the next is parsed: the parser (Node) and the inserts (the
+  // database) then use a core each instead of taking turns.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    await repo.stageRows(deps.executeSql, task.id, batch);
-    processed += batch.length;
+    const rowsToWrite = batch;
     batch = [];
-    await repo.setProgress(deps.db, task.id, processed);
+    await writing;
+    writing = (async () => {
+      await repo.stageRows(deps.executeSql, task.id, rowsToWrite);
+      processed += rowsToWrite.length;
+      await repo.setProgress(deps.db, task.id, processed);
+    })();
+    // Never leave a failed write unobserved while parsing goes on.
+    writing.catch(() => {});
   };
   for await (const r of rows) {
     batch.push(staged(deps.crypto, r));
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  await writing;
 }
 
 /** The check job: idempotent, so a retry after a crash starts the task's rows over. */
@@ -69,6 +79,7 @@ export async function runCheck(deps: Deps, importId: string): Promise<void> {
   try {
     if (task.kind === 'template') await stageFile(deps, task);
     else await repo.stageOrgCodeCandidates(deps.db, importId, task.orgId, task.fileName.replace(/^组织机构代码 /, ''));
+    await repo.analyzeRows(deps.db);
     await repo.classifyRows(deps.db, importId, task.orgId);
     const c = await repo.countVerdicts(deps.db, importId);
     const total = c.new + c.update + c.conflict + c.error;

@@ -176,13 +176,16 @@ export async function stageOrgCodeCandidates(db: DbOrTx, importId: string, orgId
  */
 export async function classifyRows(db: DbOrTx, importId: string, orgId: string): Promise<void> {
   await db.execute(sql`
-    update member_import_rows r set verdict = 'new', message = '', person_id = null, membership_id = null
-    where r.import_id = ${importId} and r.verdict in ('update', 'conflict', 'new')`);
+    update member_import_rows r set verdict = 'new', message = '', person_id = null, membership_id = null, member_no = null
+    where r.import_id = ${importId} and (r.verdict in ('update', 'conflict') or (r.verdict = 'new' and r.person_id is not null))`);
+  // Only the later duplicates come out of the window, usually none: the join stays small whatever the plan.
   await db.execute(sql`
-    update member_import_rows r set verdict = 'error', message = '证件号码与第' || f.first || '行重复'
-    from (select id_type, id_index, min(row_no) as first from member_import_rows
-          where import_id = ${importId} and verdict = 'new' group by id_type, id_index having count(*) > 1) f
-    where r.import_id = ${importId} and r.verdict = 'new' and r.id_type = f.id_type and r.id_index = f.id_index and r.row_no > f.first`);
+    update member_import_rows r set verdict = 'error', message = '证件号码与第' || d.first || '行重复'
+    from (select row_no, first from (
+            select row_no, min(row_no) over (partition by id_type, id_index) as first
+            from member_import_rows where import_id = ${importId} and verdict = 'new') w
+          where row_no > first) d
+    where r.import_id = ${importId} and r.row_no = d.row_no`);
   await db.execute(sql`
     update member_import_rows r set
       person_id = p.id,
@@ -198,6 +201,11 @@ export async function classifyRows(db: DbOrTx, importId: string, orgId: string):
     left join memberships m on m.person_id = p.id and m.status <> 'transferred_out'
     left join orgs o on o.id = m.org_id
     where r.import_id = ${importId} and r.verdict = 'new' and p.id_type = r.id_type and p.id_index = r.id_index`);
+}
+
+/** Fresh statistics for the staging table, so the set-based statements that follow get hash joins, not nested loops. */
+export async function analyzeRows(db: DbOrTx): Promise<void> {
+  await db.execute(sql`analyze member_import_rows`);
 }
 
 export interface Counts {
@@ -217,10 +225,11 @@ export async function countVerdicts(db: DbOrTx, importId: string): Promise<Count
 }
 
 /**
- * Writes every new and update row in one transaction, in set-based statements: persons,
- * memberships (numbers from the sequence, in row order), their first history event, and the
- * updates. Rows that lost a race since the preview (the person joined elsewhere meanwhile)
- * are left unwritten and marked as conflicts.
+ * Writes every new and update row in one transaction, in set-based statements that never read
+ * back what they wrote: persons (with the ids staged for them), memberships (numbers from the
+ * sequence, in row order) together with their first history event, and the updates. Rows that
+ * lost a race since the preview (the person joined elsewhere meanwhile) stay unwritten and are
+ * marked as conflicts.
  */
 export async function commitRows(tx: DbOrTx, importId: string, orgId: string, actorAccountId: string, today: string, reason: string): Promise<void> {
   // Persons known already: refresh what the file gives, keep what it leaves blank. (Rows from
@@ -234,30 +243,26 @@ export async function commitRows(tx: DbOrTx, importId: string, orgId: string, ac
     from member_import_rows r
     where r.import_id = ${importId} and r.verdict in ('new', 'update') and r.person_id = p.id and r.sex is not null`);
   await tx.execute(sql`
-    insert into persons (id_type, id_number_enc, id_index, name, sex, birth_date, phone_enc, phone_index, education, household_type, migrant_worker, skill_level, address)
-    select id_type, id_number_enc, id_index, name, sex, birth_date, phone_enc, phone_index, education, household_type, migrant_worker, skill_level, address
+    insert into persons (id, id_type, id_number_enc, id_index, name, sex, birth_date, phone_enc, phone_index, education, household_type, migrant_worker, skill_level, address)
+    select new_person_id, id_type, id_number_enc, id_index, name, sex, birth_date, phone_enc, phone_index, education, household_type, migrant_worker, skill_level, address
     from member_import_rows where import_id = ${importId} and verdict = 'new' and person_id is null
     on conflict (id_type, id_index) do nothing`);
-  await tx.execute(sql`
-    update member_import_rows r set person_id = p.id from persons p
-    where r.import_id = ${importId} and r.verdict = 'new' and r.person_id is null and p.id_type = r.id_type and p.id_index = r.id_index`);
+  // The join to persons drops a row whose new person lost a race to the same document.
   await tx.execute(sql`
     with ins as (
       insert into memberships (person_id, org_id, member_no, work_unit_id, union_post, joined_on, status, remark)
-      select s.person_id, ${orgId}::uuid, nextval('member_no_seq')::text, s.work_unit_id, s.union_post, s.joined_on, 'joined', s.remark
-      from (select person_id, work_unit_id, union_post, coalesce(joined_on, ${today}::date) as joined_on, remark
-            from member_import_rows where import_id = ${importId} and verdict = 'new' and person_id is not null order by row_no) s
+      select s.pid, ${orgId}::uuid, nextval('member_no_seq')::text, s.work_unit_id, s.union_post, s.joined_on, 'joined', s.remark
+      from (select p.id as pid, r.work_unit_id, r.union_post, coalesce(r.joined_on, ${today}::date) as joined_on, r.remark
+            from member_import_rows r join persons p on p.id = coalesce(r.person_id, r.new_person_id)
+            where r.import_id = ${importId} and r.verdict = 'new' order by r.row_no) s
       on conflict (person_id) where status <> 'transferred_out' do nothing
-      returning id, person_id, member_no, joined_on)
-    update member_import_rows r set membership_id = ins.id, member_no = ins.member_no, joined_on = ins.joined_on
-    from ins where r.import_id = ${importId} and r.verdict = 'new' and r.person_id = ins.person_id`);
-  await tx.execute(sql`
-    update member_import_rows set verdict = 'conflict', message = '确认导入前此人已加入其他工会，未导入'
-    where import_id = ${importId} and verdict = 'new' and membership_id is null`);
-  await tx.execute(sql`
+      returning id, joined_on)
     insert into membership_events (membership_id, from_status, to_status, "on", reason, actor_account_id)
-    select membership_id, null, 'joined', joined_on, ${reason}, ${actorAccountId}::uuid
-    from member_import_rows where import_id = ${importId} and verdict = 'new' order by row_no`);
+    select id, null, 'joined', joined_on, ${reason}, ${actorAccountId}::uuid from ins`);
+  await tx.execute(sql`
+    update member_import_rows r set verdict = 'conflict', message = '确认导入前此人已加入其他工会，未导入'
+    where r.import_id = ${importId} and r.verdict = 'new'
+      and not exists (select 1 from memberships m where m.person_id = coalesce(r.person_id, r.new_person_id) and m.org_id = ${orgId}::uuid and m.status <> 'transferred_out')`);
   await tx.execute(sql`
     update memberships m set
       work_unit_id = coalesce(r.work_unit_id, m.work_unit_id), union_post = coalesce(r.union_post, m.union_post),
@@ -267,13 +272,20 @@ export async function commitRows(tx: DbOrTx, importId: string, orgId: string, ac
     where r.import_id = ${importId} and r.verdict = 'update' and m.id = r.membership_id`);
 }
 
+/** A row's member number: the one it had (update) or, once committed, the one it got (new). */
+const memberNoOf = (orgId: string) =>
+  // Qualified by hand: drizzle leaves a one-table select's columns bare, and inside the subquery
+  // a bare person_id or member_no would mean the membership's.
+  sql<string | null>`coalesce(member_import_rows.member_no, (select m.member_no from memberships m
+    where m.person_id = coalesce(member_import_rows.person_id, member_import_rows.new_person_id) and m.org_id = ${orgId}::uuid and m.status <> 'transferred_out'))`;
+
 export interface RowSearch {
   verdict?: string;
   page: number;
   pageSize: number;
 }
 
-export async function listRows(db: DbOrTx, importId: string, f: RowSearch) {
+export async function listRows(db: DbOrTx, importId: string, orgId: string, f: RowSearch) {
   const where: SQL | undefined = and(eq(memberImportRows.importId, importId), f.verdict ? eq(memberImportRows.verdict, f.verdict) : undefined);
   const [{ total }] = await db.select({ total: count() }).from(memberImportRows).where(where);
   const items = await db
@@ -284,7 +296,7 @@ export async function listRows(db: DbOrTx, importId: string, f: RowSearch) {
       name: memberImportRows.name,
       idType: memberImportRows.idType,
       idNumberEnc: memberImportRows.idNumberEnc,
-      memberNo: memberImportRows.memberNo,
+      memberNo: memberNoOf(orgId),
     })
     .from(memberImportRows)
     .where(where)
@@ -295,9 +307,9 @@ export async function listRows(db: DbOrTx, importId: string, f: RowSearch) {
 }
 
 /** Verdicts in row order from `afterRowNo`, a batch at a time (the result workbook's merge). */
-export async function rowVerdicts(db: DbOrTx, importId: string, afterRowNo: number, limit: number) {
+export async function rowVerdicts(db: DbOrTx, importId: string, orgId: string, afterRowNo: number, limit: number) {
   return db
-    .select({ rowNo: memberImportRows.rowNo, verdict: memberImportRows.verdict, message: memberImportRows.message, memberNo: memberImportRows.memberNo })
+    .select({ rowNo: memberImportRows.rowNo, verdict: memberImportRows.verdict, message: memberImportRows.message, memberNo: memberNoOf(orgId) })
     .from(memberImportRows)
     .where(and(eq(memberImportRows.importId, importId), sql`${memberImportRows.rowNo} > ${afterRowNo}`))
     .orderBy(asc(memberImportRows.rowNo))

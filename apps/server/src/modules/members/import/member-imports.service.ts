@@ -192,7 +192,7 @@ export async function getImport(deps: Deps, caller: ScopedCaller, id: string): P
 export async function listImportRows(deps: Deps, caller: ScopedCaller, id: string, q: z.infer<typeof importRowQuerySchema>) {
   const t = await taskInScope(deps, caller, id);
   const committed = t.t.status === 'done';
-  const r = await repo.listRows(deps.db, id, q);
+  const r = await repo.listRows(deps.db, id, t.t.orgId, q);
   return {
     items: r.items.map((x) => ({
       rowNo: x.rowNo,
@@ -251,7 +251,7 @@ export async function resultWorkbook(deps: Deps, caller: ScopedCaller, id: strin
         return v.rowNo === rowNo ? outcomeText(committed, v.verdict as ImportVerdict, v.message, v.memberNo) : undefined;
       }
       if (exhausted) return undefined;
-      batch = await repo.rowVerdicts(deps.db, id, last, 5000);
+      batch = await repo.rowVerdicts(deps.db, id, r.t.orgId, last, 5000);
       at = 0;
       if (batch.length === 0) exhausted = true;
       else last = batch[batch.length - 1].rowNo;

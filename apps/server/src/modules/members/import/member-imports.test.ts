@@ -69,7 +69,8 @@ async function settle(c: TestClient, taskId: string): Promise<ImportTask> {
 }
 
 async function rows(c: TestClient, taskId: string) {
-  return (await c.get(`/api/member-imports/${taskId}/rows?pageSize=100`)).json().items as { rowNo: number; verdict: string; name: string | null; idNumberMasked: string | null; message: string; memberNo: string | null }[];
+  const res = await c.get(`/api/member-imports/${taskId}/rows?pageSize=100`);
+  return res.json().items as { rowNo: number; verdict: string; name: string | null; idNumberMasked: string | null; message: string; memberNo: string | null }[];
 }
 
 /** The result column of a downloaded workbook, by row number. */
