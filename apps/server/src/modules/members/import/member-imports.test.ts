@@ -122,7 +122,9 @@ describe('importing a filled template', () => {
     expect(byRow.get(2)!.idNumberMasked).toMatch(/^3701\*+\d{3}[\dX]$/);
     expect(byRow.get(4)).toMatchObject({ verdict: 'error', message: expect.stringContaining('校验') });
     expect(byRow.get(5)).toMatchObject({ verdict: 'error', message: expect.stringContaining('Excel改成了数字') });
+    expect(byRow.get(5)!.message).not.toContain('请填写证件号码');
     expect(byRow.get(6)).toMatchObject({ verdict: 'error', message: expect.stringContaining('公式') });
+    expect(byRow.get(6)!.message).not.toContain('请填写姓名');
     expect(byRow.get(7)).toMatchObject({ verdict: 'error', message: expect.stringContaining('移动电话与第2行重复') });
     expect(byRow.get(8)).toMatchObject({ verdict: 'conflict', message: '冲突：此人已是「济南大观园商业管理有限公司工会」的会员，请通过转会办理', memberNo: null });
     expect(byRow.get(9)).toMatchObject({ verdict: 'update', message: expect.stringContaining('已是本工会会员') });

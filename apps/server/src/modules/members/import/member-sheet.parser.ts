@@ -105,15 +105,21 @@ export async function* readMemberSheet(input: string | Readable, opts: ReadOptio
 function parseRow(rowNo: number, values: ExcelJS.CellValue[], columns: ReturnType<typeof templateColumns>, opts: ReadOptions, phones: Map<string, number>): ParsedMemberRow {
   const errors: string[] = [];
   const text: Record<string, string> = {};
+  // Columns whose cell was already answered for (a formula, a mangled number): the schema's
+  // "please fill in" for the same column would only repeat it.
+  const answered = new Set<string>();
   columns.forEach((c, i) => {
     const v = values[i];
     if (c.key === 'idNumber' && typeof v === 'number') {
       errors.push(v >= 1e14 ? '证件号码被Excel改成了数字（如 3.40524E+17），末几位已丢失：请把该列设为“文本”后重新输入' : '证件号码应按文本填写');
+      answered.add(c.header);
       return;
     }
     const r = cellText(v, c.header);
-    if ('error' in r) errors.push(r.error);
-    else text[c.key] = r.text;
+    if ('error' in r) {
+      errors.push(r.error);
+      answered.add(c.header);
+    } else text[c.key] = r.text;
   });
   const pick = <T>(key: string, map: Map<string, T>, header: string): T | undefined => {
     if (!text[key]) return undefined;
@@ -145,6 +151,7 @@ function parseRow(rowNo: number, values: ExcelJS.CellValue[], columns: ReturnTyp
     const label = new Map(columns.map((c) => [c.key === 'workUnit' ? 'workUnitId' : c.key, c.header]));
     for (const issue of parsed.error.issues) {
       const header = label.get(String(issue.path[0] ?? '')) ?? '';
+      if (answered.has(header)) continue;
       const msg = issue.message;
       errors.push(header && !msg.includes(header) ? `${header}：${msg}` : msg);
     }
