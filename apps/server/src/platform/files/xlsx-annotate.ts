@@ -1,7 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import yazl from 'yazl';
+import { entriesOf, openZip, streamOf } from './zip-read.js';
 
 /**
  * Writes a workbook back with one extra column on one sheet, everything else byte for byte
@@ -31,26 +32,6 @@ const escapeXml = (s: string) =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
-
-const openZip = (reader: yauzl.RandomAccessReader, size: number) =>
-  new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromRandomAccessReader(reader, size, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
-  );
-
-const entriesOf = (zip: yauzl.ZipFile) =>
-  new Promise<yauzl.Entry[]>((resolve, reject) => {
-    const all: yauzl.Entry[] = [];
-    zip.on('entry', (e: yauzl.Entry) => {
-      all.push(e);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(all));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-
-const streamOf = (zip: yauzl.ZipFile, e: yauzl.Entry) =>
-  new Promise<Readable>((resolve, reject) => zip.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s))));
 
 async function textOf(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<string> {
   const parts: Buffer[] = [];

@@ -1,5 +1,5 @@
-import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
+import { entriesOf, openZip, streamOf } from './zip-read.js';
 
 /** A file refused before any of it is interpreted; the message says why, in plain Chinese. */
 export class UnsafeFileError extends Error {}
@@ -29,11 +29,6 @@ export function sniff(head: Buffer, size: number): void {
   }
 }
 
-const open = (reader: yauzl.RandomAccessReader, size: number) =>
-  new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromRandomAccessReader(reader, size, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
-  );
-
 /**
  * Checks an .xlsx before a parser sees it: the declared sizes from the central directory first
  * (nothing inflated), then every entry inflated with a running byte budget, so a bomb that lies
@@ -43,22 +38,13 @@ export async function guardXlsx(head: Buffer, reader: yauzl.RandomAccessReader, 
   sniff(head, size);
   let zip: yauzl.ZipFile;
   try {
-    zip = await open(reader, size);
+    zip = await openZip(reader, size);
   } catch {
     throw new UnsafeFileError('文件已损坏或不完整，无法作为 Excel 工作簿打开；请重新保存后上传');
   }
   try {
     if (zip.entryCount > limits.maxEntries) throw new UnsafeFileError(BOMB);
-    const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
-      const all: yauzl.Entry[] = [];
-      zip.on('entry', (e: yauzl.Entry) => {
-        all.push(e);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(all));
-      zip.on('error', reject);
-      zip.readEntry();
-    }).catch(() => {
+    const entries = await entriesOf(zip).catch(() => {
       throw new UnsafeFileError('文件已损坏或不完整，无法作为 Excel 工作簿打开；请重新保存后上传');
     });
     const names = new Set(entries.map((e) => e.fileName));
@@ -69,7 +55,7 @@ export async function guardXlsx(head: Buffer, reader: yauzl.RandomAccessReader, 
     let inflated = 0;
     for (const e of entries) {
       if (e.fileName.endsWith('/')) continue;
-      const stream: Readable = await new Promise((resolve, reject) => zip.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s))));
+      const stream = await streamOf(zip, e);
       try {
         for await (const chunk of stream) {
           inflated += (chunk as Buffer).length;
