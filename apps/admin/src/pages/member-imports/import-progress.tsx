@@ -1,9 +1,12 @@
 import { Alert, Steps, type StepsProps } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
 import type { ImportTask } from '@gonghui/contracts';
+import { checkingText } from './import-tags';
 import { resultFileLabel } from './result-download-button';
 
 const n = (v: number) => v.toLocaleString('zh-CN');
+/** The parts that are not zero, joined with a Chinese comma. */
+const listOf = (parts: (string | 0)[]) => parts.filter(Boolean).join('，');
 
 /**
  * Where the task stands: 提交 → 校验 → 预览确认 → 导入 → 完成. The server cannot know a file's row
@@ -15,7 +18,7 @@ export function ImportSteps({ task }: { task: ImportTask }) {
   const check: NonNullable<StepsProps['items']>[number] = {
     title: '后台校验',
     description:
-      task.status === 'queued' ? '排队中' : task.status === 'checking' ? `已校验 ${n(task.processed)} 行` : task.status === 'failed' ? '执行失败' : `共 ${n(task.counts.total)} 行`,
+      task.status === 'queued' ? '排队中' : task.status === 'checking' ? checkingText(task) : task.status === 'failed' ? '执行失败' : `共 ${n(task.counts.total)} 行`,
     ...(task.status === 'queued' || task.status === 'checking' ? spin : {}),
   };
   const confirm = { title: '预览确认', description: task.status === 'cancelled' ? '已取消' : task.status === 'ready' ? '等待确认导入' : undefined };
@@ -62,8 +65,12 @@ export function ImportStatusAlert({ task }: { task: ImportTask }) {
         <Alert
           type="success"
           showIcon
-          message={`导入完成：新增 ${n(c.new)} 名会员，更新 ${n(c.update)} 名会员的信息`}
-          description={skipped > 0 ? `${n(skipped)} 行（冲突 ${n(c.conflict)}、错误 ${n(c.error)}）未导入，原因见下表${file ? `或“${resultFileLabel(task)}”` : ''}；修改后可重新提交这些人员。` : undefined}
+          message={`导入完成：${listOf([c.new && `新增 ${n(c.new)} 名会员`, c.update && `更新 ${n(c.update)} 名会员的信息`])}`}
+          description={
+            skipped > 0
+              ? `${listOf([c.conflict && `冲突 ${n(c.conflict)} 行`, c.error && `错误 ${n(c.error)} 行`])}未导入，原因见下表${file ? `或“${resultFileLabel(task)}”` : ''}；修改后可重新提交这些人员。`
+              : undefined
+          }
         />
       );
     case 'ready':

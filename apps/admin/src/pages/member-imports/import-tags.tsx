@@ -17,14 +17,28 @@ const statusColors: Record<ImportStatus, string> = {
 export const verdictColors: Record<ImportVerdict, string> = { new: '#389e0d', update: '#0958d9', conflict: '#d46b08', error: '#cf1322' };
 const verdictTagColors: Record<ImportVerdict, string> = { new: 'success', update: 'processing', conflict: 'warning', error: 'error' };
 
-/** The task's status; while checking, how many rows have been looked at so far. */
-export function ImportStatusTag({ task }: { task: Pick<ImportTask, 'status' | 'processed'> }) {
+/** While checking: how many rows have been looked at so far (an organisation-code lookup has no rows to count). */
+export function checkingText(task: Pick<ImportTask, 'kind' | 'processed'>): string {
+  if (task.kind === 'org_code') return '正在查找人员';
+  return task.processed > 0 ? `已校验 ${task.processed.toLocaleString('zh-CN')} 行` : '正在读取文件';
+}
+
+/** The task's status; in a list, while checking, how far the check has got under it. */
+export function ImportStatusTag({ task, progress = true }: { task: Pick<ImportTask, 'status' | 'kind' | 'processed'>; progress?: boolean }) {
   const busy = task.status === 'checking' || task.status === 'committing';
-  return (
+  const tag = (
     <Tag color={statusColors[task.status]} icon={busy ? <SyncOutlined spin /> : undefined} className="nowrap">
       {importStatusLabels[task.status] ?? task.status}
-      {task.status === 'checking' && task.processed > 0 && `（已校验 ${task.processed.toLocaleString('zh-CN')} 行）`}
     </Tag>
+  );
+  if (!progress || task.status !== 'checking') return tag;
+  return (
+    <div className="nowrap">
+      {tag}
+      <div className="muted" style={{ fontSize: 12 }}>
+        {checkingText(task)}
+      </div>
+    </div>
   );
 }
 

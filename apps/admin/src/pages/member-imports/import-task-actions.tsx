@@ -48,6 +48,7 @@ export function ImportTaskActions({ task }: { task: ImportTask }) {
       {ready && (
         <Popconfirm
           title="取消任务"
+          placement="bottomRight"
           description="取消后将删除本任务的预览数据和上传的文件，不写入任何会员数据。确定取消？"
           okText="取消任务"
           okButtonProps={{ danger: true }}
@@ -62,6 +63,7 @@ export function ImportTaskActions({ task }: { task: ImportTask }) {
       {ready && writes > 0 && (
         <Popconfirm
           title="确认导入"
+          placement="bottomRight"
           description={
             <div style={{ maxWidth: 320 }}>
               将写入 {n(writes)} 行：新增 {n(c.new)} 名会员，更新 {n(c.update)} 名会员的信息。

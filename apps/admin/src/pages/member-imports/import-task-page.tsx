@@ -56,7 +56,7 @@ export function ImportTaskPage() {
   return (
     <PageContainer
       title={task.fileName}
-      tags={<ImportStatusTag task={task} />}
+      tags={<ImportStatusTag task={task} progress={false} />}
       breadcrumb={breadcrumb}
       onBack={back}
       extra={<ImportTaskActions task={task} />}

@@ -1,14 +1,15 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Empty, Space } from 'antd';
+import { App, Button, Empty, Space, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { importKindLabels, importKinds, importStatusLabels, importStatuses, isBaseUnionKind, type ImportTask, type ImportVerdict } from '@gonghui/contracts';
 import { errorMessage } from '../../api/client';
 import { isImportBusy, memberImportsApi } from '../../api/member-imports';
+import { TwoLines } from '../../components/two-lines';
 import { useSession } from '../../hooks/use-session';
 import { formatMinute } from '../../utils/format';
 import { ImportKindTag, ImportStatusTag, verdictColors } from './import-tags';
-import { ResultDownloadButton } from './result-download-button';
+import { resultFileLabel } from './result-download-button';
 
 const statusEnum = Object.fromEntries(importStatuses.map((s) => [s, { text: importStatusLabels[s] }]));
 const kindEnum = Object.fromEntries(importKinds.map((k) => [k, { text: importKindLabels[k] }]));
@@ -31,13 +32,13 @@ const countColumn = (verdict: ImportVerdict, title: string): ProColumns<ImportTa
   title,
   key: verdict,
   search: false,
-  width: 60,
+  width: 64,
   align: 'right',
   render: (_, t) => {
     const checked = t.status !== 'queued' && t.status !== 'checking' && t.status !== 'failed';
     const n = t.counts[verdict];
     if (!checked) return <span className="muted">—</span>;
-    return <span style={n > 0 ? { color: verdictColors[verdict], fontWeight: 500 } : { color: '#bfbfbf' }}>{n.toLocaleString('zh-CN')}</span>;
+    return <span className="nowrap" style={n > 0 ? { color: verdictColors[verdict], fontWeight: 500 } : { color: '#bfbfbf' }}>{n.toLocaleString('zh-CN')}</span>;
   },
 });
 
@@ -56,17 +57,18 @@ export function MemberImportsPage() {
       dataIndex: 'fileName',
       search: false,
       ellipsis: true,
+      width: 180,
       render: (_, t) => <Link to={`/member-imports/${t.id}`}>{t.fileName}</Link>,
     },
     { title: '任务类型', dataIndex: 'kind', valueType: 'select', valueEnum: kindEnum, fieldProps: { placeholder: '全部类型' }, width: 150, render: (_, t) => <ImportKindTag kind={t.kind} /> },
-    ...(showOrg ? [{ title: '所属工会', dataIndex: 'orgName', search: false, ellipsis: true } as ProColumns<ImportTask>] : []),
+    ...(showOrg ? [{ title: '所属工会', dataIndex: 'orgName', search: false, ellipsis: true, width: 180 } as ProColumns<ImportTask>] : []),
     {
       title: '任务状态',
       dataIndex: 'status',
       valueType: 'select',
       valueEnum: statusEnum,
       fieldProps: { placeholder: '全部状态' },
-      width: 190,
+      width: 110,
       render: (_, t) => <ImportStatusTag task={t} />,
     },
     {
@@ -75,8 +77,13 @@ export function MemberImportsPage() {
       search: false,
       children: [countColumn('new', '新增'), countColumn('update', '更新'), countColumn('conflict', '冲突'), countColumn('error', '错误')],
     } as ProColumns<ImportTask>,
-    { title: '提交人', dataIndex: 'submittedBy', search: false, width: 96, ellipsis: true },
-    { title: '提交时间', dataIndex: 'submittedAt', search: false, width: 150, render: (_, t) => <span className="nowrap">{formatMinute(t.submittedAt)}</span> },
+    {
+      title: '提交人 / 提交时间',
+      key: 'submitted',
+      search: false,
+      width: 160,
+      render: (_, t) => <TwoLines top={t.submittedBy} bottom={formatMinute(t.submittedAt)} />,
+    },
     {
       title: '提交日期',
       dataIndex: 'submittedOn',
@@ -90,19 +97,25 @@ export function MemberImportsPage() {
         }),
       },
     },
-    { title: '状态更新时间', dataIndex: 'updatedAt', search: false, width: 150, render: (_, t) => <span className="nowrap">{formatMinute(t.updatedAt)}</span> },
+    { title: '状态更新时间', dataIndex: 'updatedAt', search: false, width: 140, render: (_, t) => <span className="nowrap">{formatMinute(t.updatedAt)}</span> },
     {
       title: '操作',
       key: 'op',
       search: false,
       fixed: 'right',
-      width: 150,
+      width: 124,
       render: (_, t) => (
         <Space size={0} className="row-actions">
           <Button type="link" size="small" onClick={() => navigate(`/member-imports/${t.id}`)}>
-            {t.status === 'ready' ? '预览并导入' : '查看'}
+            查看
           </Button>
-          <ResultDownloadButton task={t} variant="link" />
+          {t.hasResultFile && (
+            <Tooltip title={resultFileLabel(t)}>
+              <Button type="link" size="small" href={memberImportsApi.resultUrl(t.id)}>
+                下载结果
+              </Button>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
@@ -119,7 +132,7 @@ export function MemberImportsPage() {
         columns={columns}
         size="middle"
         headerTitle="任务列表"
-        scroll={{ x: showOrg ? 1280 : 1120 }}
+        scroll={{ x: showOrg ? 1320 : 1120 }}
         search={{ labelWidth: 'auto', defaultCollapsed: false, span: 8 }}
         options={{ reload: true, density: false, setting: false }}
         polling={pollWhileBusy}

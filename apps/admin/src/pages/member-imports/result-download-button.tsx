@@ -10,15 +10,10 @@ export const resultFileLabel = (task: Pick<ImportTask, 'status'>) => (task.statu
  * The uploaded workbook with a result column, as a plain link like the template download: the
  * browser fetches it with the session cookie. Nothing is shown while the task has no result file.
  */
-export function ResultDownloadButton({ task, variant = 'button' }: { task: ImportTask; variant?: 'button' | 'link' }) {
+export function ResultDownloadButton({ task }: { task: ImportTask }) {
   if (!task.hasResultFile) return null;
-  const href = memberImportsApi.resultUrl(task.id);
-  return variant === 'link' ? (
-    <Button type="link" size="small" href={href}>
-      {resultFileLabel(task)}
-    </Button>
-  ) : (
-    <Button icon={<DownloadOutlined />} href={href}>
+  return (
+    <Button icon={<DownloadOutlined />} href={memberImportsApi.resultUrl(task.id)}>
       {resultFileLabel(task)}
     </Button>
   );

@@ -30,7 +30,14 @@ export function VerdictCards({ counts, committed, selected, onSelect }: Props) {
               size="small"
               hoverable
               role="button"
+              tabIndex={0}
               aria-pressed={on}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onSelect(on ? undefined : v);
+                }
+              }}
               data-testid={`verdict-card-${v}`}
               onClick={() => onSelect(on ? undefined : v)}
               className="verdict-card"
