@@ -28,12 +28,18 @@ export async function resolveSession(deps: Deps, token: string): Promise<AuthCon
 export const resolveSessionById = (deps: Deps, auth: AuthContext) => loadSession(deps, auth.sessionId);
 
 async function loadSession(deps: Deps, id: string): Promise<AuthContext | null> {
-  const s = await sessionsRepo.findSession(deps.db, id);
+  const rows = await sessionsRepo.findSessionWithAccount(deps.db, id);
   const now = deps.now();
+  const s = rows[0]?.session;
   if (!s || s.revokedAt || s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > deps.config.session.idleMs) return null;
-  const acc = await accountsRepo.findAccount(deps.db, s.accountId);
-  if (!acc || acc.status !== 'active') return null;
-  const posts = await accountsRepo.listActivePosts(deps.db, acc.id);
+  const acc = rows[0].account;
+  if (acc.status !== 'active') return null;
+  // The posts listActivePosts would give: not revoked, at an active organisation.
+  const posts = rows.flatMap(({ post: p }) =>
+    p?.id && p.orgId && p.orgPath && p.orgName && p.orgKind && p.role && p.orgStatus === 'active'
+      ? [{ id: p.id, orgId: p.orgId, orgPath: p.orgPath, orgName: p.orgName, orgKind: p.orgKind, role: p.role as Role }]
+      : [],
+  );
   const post = posts.find((p) => p.id === s.activePostId) ?? null;
   // Writing on every request would serialise readers; a minute's precision is enough for a 30-minute idle limit.
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await sessionsRepo.touchSession(deps.db, s.id, now);
@@ -47,7 +53,7 @@ async function loadSession(deps: Deps, id: string): Promise<AuthContext | null> 
     passwordExpired: posts.length > 0 && now.getTime() - acc.passwordChangedAt.getTime() > deps.config.passwordMaxAgeDays * 86_400_000,
     totpEnabled: !!acc.totpSecretEnc,
     totpRequired: totpRequiredFor(posts),
-    post: post ? { ...post, role: post.role as Role } : null,
+    post,
   };
 }
 

@@ -30,7 +30,7 @@ import * as repo from './members.repository.js';
 const idIndexOf = (crypto: Crypto, number: string) => crypto.blindIndex('id', normalizeIdNumber(number));
 const phoneIndexOf = (crypto: Crypto, phone: string) => crypto.blindIndex('phone', phone);
 
-function toRow(crypto: Crypto, r: repo.MemberJoined) {
+function toRow(crypto: Crypto, r: repo.MemberListRow) {
   return {
     id: r.m.id,
     memberNo: r.m.memberNo,

@@ -30,7 +30,15 @@ export const persons = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('persons_document_uq').on(t.idType, t.idIndex), index('persons_phone_idx').on(t.phoneIndex), index('persons_name_idx').on(t.name)],
+  (t) => [
+    uniqueIndex('persons_document_uq').on(t.idType, t.idIndex),
+    // Search by document number alone (the type is not asked for): the unique index leads with the type.
+    index('persons_id_index_idx').on(t.idIndex),
+    index('persons_phone_idx').on(t.phoneIndex),
+    index('persons_name_idx').on(t.name),
+    // Name prefix search (LIKE '王%') under any collation; the id makes it index-only for joins.
+    index('persons_name_prefix_idx').using('btree', sql`${t.name} text_pattern_ops`, t.id),
+  ],
 );
 
 export const memberNoSeq = pgSequence('member_no_seq', { startWith: 1000000001, increment: 1 });
@@ -60,6 +68,11 @@ export const memberships = pgTable(
     // One union at a time: a person has at most one membership that has not ended.
     uniqueIndex('memberships_current_uq').on(t.personId).where(sql`${t.status} <> 'transferred_out'`),
     index('memberships_org_status_idx').on(t.orgId, t.status, t.memberNo),
+    // A union's members in number order (the default list): counts and pages of any depth from the
+    // index alone; the person id lets a name search within the union join persons without the table.
+    index('memberships_org_member_no_idx').on(t.orgId, t.memberNo, t.id, t.personId),
+    // A person's memberships of any status (search by document or phone finds ended ones too).
+    index('memberships_person_idx').on(t.personId),
     index('memberships_work_unit_idx').on(t.workUnitId),
   ],
 );
