@@ -229,13 +229,30 @@ async function main() {
     for (const r of rows) log(line(r));
     for (const { kind, http } of results) log(`  ${kind.name}: ${kind.what}${http.errors ? `; ${http.errors} requests failed` : ''}`);
     // Where the time goes, in CPU per request (unlike wall time, hardly moved by what else runs).
-    log('\nCPU ms per request (app = the server process, pg = its database backends, load = this process sending)');
-    const perReq = (r: LoadResult, k: string) => {
+    // With every core busy, Little's law bounds the mean latency from below: clients × CPU per request / cores.
+    const cores = os.cpus().length;
+    log(`\nCPU ms per request (app = the server process, pg = its database backends, load = this process sending);`);
+    log(`floor = the least mean latency ${CLIENTS} clients can see on ${cores} cores at that CPU per request`);
+    const cpuOf = (r: LoadResult, k: string) => {
       const v = r.measured[k];
-      return v === null || v === undefined ? '–' : ((v * 1000) / (r.perSecond * SECONDS)).toFixed(2);
+      return v === null || v === undefined ? null : (v * 1000) / (r.perSecond * SECONDS);
     };
-    const cpuHead = ['query', 'http app', 'http pg', 'http load', 'direct pg', 'direct load'];
-    const cpuRows = results.map(({ kind, http, direct }) => [kind.name, perReq(http, 'app'), perReq(http, 'pg'), perReq(http, 'load'), perReq(direct, 'pg'), perReq(direct, 'load')]);
+    const ms = (v: number | null) => (v === null ? '–' : v.toFixed(2));
+    const floor = (r: LoadResult, keys: string[]) => {
+      const parts = keys.map((k) => cpuOf(r, k));
+      return parts.includes(null) ? null : (CLIENTS * parts.reduce((a, b) => a! + b!, 0)!) / cores;
+    };
+    const cpuHead = ['query', 'http app', 'http pg', 'http load', 'http floor', 'direct pg', 'direct load', 'direct floor'];
+    const cpuRows = results.map(({ kind, http, direct }) => [
+      kind.name,
+      ms(cpuOf(http, 'app')),
+      ms(cpuOf(http, 'pg')),
+      ms(cpuOf(http, 'load')),
+      ms(floor(http, ['app', 'pg', 'load'])),
+      ms(cpuOf(direct, 'pg')),
+      ms(cpuOf(direct, 'load')),
+      ms(floor(direct, ['pg', 'load'])),
+    ]);
     const cw = cpuHead.map((h, i) => Math.max(h.length, ...cpuRows.map((r) => r[i].length)));
     const cline = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(cw[i]) : c.padStart(cw[i]))).join('  ');
     log(cline(cpuHead));
