@@ -137,9 +137,10 @@ export async function seedBench(pool: pg.Pool, o: SeedOptions) {
 
   const { rows: unions } = await pool.query<{ id: string; unit: string | null }>(
     `select o.id, (select w.id from work_units w where w.org_id = o.id order by w.name limit 1) as unit
-     from orgs o where o.kind in ('base_union', 'joint_union') and o.status = 'active' order by o.id`,
+     from orgs o where o.kind in ('base_union', 'joint_union') and o.status = 'active' order by md5(o.org_code)`,
   );
-  // Ordered by their random ids, so the big unions land anywhere in the tree.
+  // In an order that looks random but is the same every run (codes are made in order): the big
+  // unions land anywhere in the tree, and in the same place each time.
   const cumulative = new Float64Array(unions.length);
   let sum = 0;
   for (let r = 0; r < unions.length; r++) cumulative[r] = sum += 1 / (r + 1) ** o.zipf;
