@@ -23,6 +23,7 @@ import { createCrypto } from '../apps/server/src/platform/crypto.js';
 import { hashPassword } from '../apps/server/src/platform/passwords.js';
 import { createBenchDatabase } from './lib/database.js';
 import { keysToJson } from './lib/keys.js';
+import { SERVER_HEAP_FLAG } from '../scripts/server-heap.mjs';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const UNION = '济南泉城软件有限公司工会';
@@ -164,7 +165,8 @@ async function main() {
     console.log(`bare limit (stream-parse + encrypt + COPY): ${secs(bareMs)}`);
 
     server = fork(new URL('./lib/server.ts', import.meta.url), {
-      execArgv: ['--import', 'tsx'],
+      // Run as `npm start` runs it, with the same heap cap.
+      execArgv: [SERVER_HEAP_FLAG, '--import', 'tsx'],
       env: { ...process.env, BENCH_LOG_LEVEL: 'warn', BENCH_SERVER: JSON.stringify({ databaseUrl: served.url, keys: keysToJson(keys) }) },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

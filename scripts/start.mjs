@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_HEAP_FLAG } from './server-heap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const admin = join(root, 'apps/admin');
@@ -22,5 +23,5 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   const r = spawnSync('npm', ['run', 'build', '--workspace', 'apps/admin'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const server = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], { cwd: root, stdio: 'inherit' });
+const server = spawnSync(process.execPath, [SERVER_HEAP_FLAG, '--import', 'tsx', join(root, 'apps/server/src/main.ts')], { cwd: root, stdio: 'inherit' });
 process.exit(server.status ?? 0);
