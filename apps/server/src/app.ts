@@ -29,6 +29,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       ...(deps.config.logStream ? { stream: deps.config.logStream } : {}),
       // Personal data stays out of logs: no bodies are logged, and these headers are masked.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Paths only: a query string may carry a document number or phone (searches), and logs keep none.
+      serializers: {
+        req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: req.url?.split('?')[0], remoteAddress: req.ip }),
+      },
     },
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,

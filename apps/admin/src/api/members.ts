@@ -22,7 +22,8 @@ export type RevealField = z.infer<typeof revealBodySchema>['field'];
 type Revealed = z.infer<typeof revealResponseSchema>;
 
 export const membersApi = {
-  search: (query: MemberSearchQuery) => api.get<MemberPage>('/api/members', query),
+  // POST: a search by document number or phone must not put the number in a URL.
+  search: (query: MemberSearchQuery) => api.post<MemberPage>('/api/members/search', query),
   get: (id: string) => api.get<MemberDetail>(`/api/members/${id}`),
   create: (orgId: string, body: CreateMemberBody) => api.post<MemberDetail>(`/api/orgs/${orgId}/members`, body),
   update: (id: string, body: UpdateMemberBody) => api.patch<MemberDetail>(`/api/members/${id}`, body),

@@ -23,6 +23,12 @@ it('keeps phones, passwords, codes, tokens and cookies out of the logs', async (
   const issued = (await admin.post(`/api/orgs/${base}/activation-codes`, { role: 'operator' })).json();
   await c.post('/api/me/posts/bind', { code: issued.code });
   await c.get('/api/orgs/tree');
+  // A member with a document number, found by it through the URL and through the body.
+  const idNumber = '11010519491231002X';
+  const quancheng = await t.as('quancheng_admin');
+  expect((await quancheng.post(`/api/orgs/${base}/members`, { idType: 'resident_id', idNumber, name: '日志会员', phone: '13955554444' })).statusCode).toBe(201);
+  expect((await quancheng.get(`/api/members?idNumber=${idNumber}&phone=13955554444`)).json().total).toBe(1);
+  expect((await quancheng.post('/api/members/search', { idNumber })).json().total).toBe(1);
   await t.client().post('/api/auth/login', { username: 'log_probe', password: 'wrong', captchaId: '00000000-0000-4000-8000-000000000000', captchaAnswer: 'x' });
   await new Promise((r) => setTimeout(r, 50));
 
@@ -31,4 +37,5 @@ it('keeps phones, passwords, codes, tokens and cookies out of the logs', async (
     expect(logs, `log leaks ${secret.slice(0, 3)}…`).not.toContain(secret);
   }
   expect(logs).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+  expect(logs).not.toMatch(/\d{17}[\dXx]/);
 });

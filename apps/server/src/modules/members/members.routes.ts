@@ -28,6 +28,14 @@ export function membersRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => svc.searchMembers(deps, callerOf(req), req.query),
   });
 
+  // The same search with its filters in the body: document numbers and phones stay out of URLs
+  // (and so out of proxies' and browsers' histories). The console searches this way.
+  r.post('/api/members/search', {
+    config: { access: 'member.read' },
+    schema: { tags, summary: '查询会员（条件放在请求体中，证件号、手机号不进入网址）', body: memberSearchQuerySchema, response: { 200: memberPageSchema } },
+    handler: async (req) => svc.searchMembers(deps, callerOf(req), req.body),
+  });
+
   r.post('/api/orgs/:id/members', {
     config: { access: 'member.write' },
     schema: { tags, summary: '新增会员', params: idParamsSchema, body: createMemberBodySchema, response: { 201: memberDetailSchema } },
