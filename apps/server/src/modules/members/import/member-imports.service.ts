@@ -102,6 +102,12 @@ function displayName(raw: string | undefined): string {
 export async function submitUpload(deps: Deps, caller: ScopedCaller, actor: Actor, orgId: string, readFile: () => Promise<{ filename?: string; stream: Readable }>) {
   const org = await baseUnionInScope(deps, caller, orgId);
   const file = await readFile();
+  // The name first (SECURITY.md: extension and magic bytes); nothing of the body is kept.
+  const ext = /\.([^.\\/]{1,10})$/.exec(file.filename ?? '')?.[1]?.toLowerCase();
+  if (ext !== 'xlsx') {
+    file.stream.resume();
+    throw new AppError('FILE_REJECTED', undefined, `只能上传 .xlsx 格式的会员信息采集表${ext ? `（所选文件为 .${ext}）` : ''}`);
+  }
   const id = randomUUID();
   let stored: StoredFile;
   try {

@@ -248,8 +248,11 @@ describe('files that cannot be imported', () => {
     const empty = await refused(Buffer.alloc(0));
     expect(empty.statusCode).toBe(400);
     expect(empty.json()).toMatchObject({ code: 'FILE_REJECTED', message: expect.stringContaining('文件是空的') });
-    expect((await refused(Buffer.from('姓名,证件号码\n张三,110105194912310021\n'), 'a.csv')).json().message).toContain('CSV');
-    expect((await refused(Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]), 'old.xls')).json().message).toContain('.xls');
+    expect((await refused(Buffer.from('姓名,证件号码\n张三,110105194912310021\n'), 'a.csv')).json().message).toBe('只能上传 .xlsx 格式的会员信息采集表（所选文件为 .csv）');
+    // Renamed to .xlsx, the content still gives itself away.
+    expect((await refused(Buffer.from('姓名,证件号码\n张三,110105194912310021\n'), 'a.xlsx')).json().message).toContain('CSV');
+    expect((await refused(Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]), 'old.xlsx')).json().message).toContain('.xls');
+    expect((await refused(template, '会员信息采集表')).json().message).toBe('只能上传 .xlsx 格式的会员信息采集表');
     expect((await refused(Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(300, 7)]))).json().message).toContain('已损坏');
     expect((await refused(template.subarray(0, template.length - 200))).json().message).toContain('已损坏');
     expect((await refused(Buffer.from('<html><script>alert(1)</script></html>'))).json().message).toContain('不是 Excel 工作簿');
