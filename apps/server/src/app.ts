@@ -18,7 +18,7 @@ import { authRoutes, sessionCookieName } from './modules/auth/auth.routes.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 import { smsSimulatorRoutes } from './modules/integrations/sms/sms.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
-import { memberImportsRoutes, membersRoutes, registerImportWorkers } from './modules/members/index.js';
+import { memberImportsRoutes, membersRoutes, registerImportWorkers, startImportPurge } from './modules/members/index.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 
 /** The whole HTTP application; tests call `inject` on it, main.ts listens. */
@@ -89,6 +89,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   smsSimulatorRoutes(app, deps);
 
   await registerImportWorkers(deps);
+  const purge = startImportPurge(deps);
+  app.addHook('onClose', async () => purge.stop());
 
   app.get('/healthz', async () => ({ ok: true }));
   if (existsSync(deps.config.adminDist)) {

@@ -1,4 +1,4 @@
 // The surface other modules may use.
 export { membersRoutes } from './members.routes.js';
 export { memberImportsRoutes } from './import/member-imports.routes.js';
-export { registerImportWorkers } from './import/member-imports.jobs.js';
+export { purgeExpiredImports, registerImportWorkers, startImportPurge } from './import/member-imports.jobs.js';

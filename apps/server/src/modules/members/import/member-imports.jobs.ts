@@ -8,7 +8,7 @@ import { workUnits } from '../../organisations/index.js';
 import { SheetError, readMemberSheet, type ParsedMemberRow } from './member-sheet.parser.js';
 import * as repo from './member-imports.repository.js';
 import { memberImports } from './member-imports.table.js';
-import { CHECK_QUEUE, COMMIT_QUEUE, MAX_IMPORT_ROWS, storedFileOf } from './member-imports.service.js';
+import { CHECK_QUEUE, COMMIT_QUEUE, IMPORT_RETENTION_DAYS, MAX_IMPORT_ROWS, storedFileOf } from './member-imports.service.js';
 
 const BATCH = 2000;
 const SYSTEM_FAILURE = '系统处理出错，未写入任何会员数据；请稍后重新提交，如仍失败请联系上级单位';
@@ -140,4 +140,21 @@ export async function runCommit(deps: Deps, importId: string, actor: Actor): Pro
 export async function registerImportWorkers(deps: Deps): Promise<void> {
   await deps.jobs.work<{ importId: string }>(CHECK_QUEUE, (d) => runCheck(deps, d.importId));
   await deps.jobs.work<{ importId: string; actor: Actor }>(COMMIT_QUEUE, (d) => runCommit(deps, d.importId, d.actor));
+}
+
+/** Deletes uploads and staged rows past their retention (the task itself stays in the list). */
+export async function purgeExpiredImports(deps: Deps, now: Date = deps.now()): Promise<number> {
+  const expired = await repo.expireImports(deps.db, new Date(now.getTime() - IMPORT_RETENTION_DAYS * 86_400_000));
+  for (const t of expired) await deps.files.remove(t.id);
+  return expired.length;
+}
+
+/** Runs the purge now and every six hours; idempotent, so several servers may all run it. */
+export function startImportPurge(deps: Deps): { stop(): void } {
+  const run = () => purgeExpiredImports(deps).catch((e) => console.error('member import purge failed:', (e as Error).message));
+  const first = setTimeout(run, 10_000);
+  const timer = setInterval(run, 6 * 3600_000);
+  first.unref();
+  timer.unref();
+  return { stop: () => (clearTimeout(first), clearInterval(timer)) };
 }

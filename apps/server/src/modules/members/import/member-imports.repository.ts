@@ -320,3 +320,21 @@ export async function rowVerdicts(db: DbOrTx, importId: string, orgId: string, a
 export async function releaseSource(db: DbOrTx, id: string): Promise<void> {
   await db.execute(sql`update member_imports set source_hash = source_hash || ':' || id::text where id = ${id}`);
 }
+
+/**
+ * Tasks whose personal data has outlived its use: finished (or abandoned at the preview) before
+ * `before`, with an upload or staged rows still kept. Abandoned previews are cancelled.
+ */
+export async function expireImports(db: DbOrTx, before: Date): Promise<{ id: string; kind: string }[]> {
+  const rows = rowsOf<{ id: string; kind: string }>(
+    await db.execute(sql`
+      update member_imports set
+        status = case when status = 'ready' then 'cancelled' else status end,
+        file_iv = null, file_mac = null, file_key_id = null, file_size = null, updated_at = now()
+      where updated_at < ${before} and status in ('done', 'failed', 'cancelled', 'ready')
+        and (file_iv is not null or exists (select 1 from member_import_rows r where r.import_id = member_imports.id))
+      returning id, kind`),
+  );
+  if (rows.length > 0) await db.execute(sql`delete from member_import_rows where import_id in ${rows.map((r) => r.id)}`);
+  return rows;
+}

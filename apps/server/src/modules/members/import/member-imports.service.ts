@@ -26,6 +26,8 @@ export const CHECK_QUEUE = 'member-import-check';
 export const COMMIT_QUEUE = 'member-import-commit';
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
+/** How long an upload and its row-by-row results are kept after the task last changed. */
+export const IMPORT_RETENTION_DAYS = 30;
 
 export function storedFileOf(t: repo.ImportRow, size: number): StoredFile {
   return { keyId: t.fileKeyId!, iv: t.fileIv!, mac: t.fileMac!, size, contentHash: t.sourceHash };
@@ -47,7 +49,7 @@ function toTask(r: repo.ImportJoined): ImportTask {
     submittedAt: t.submittedAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
     committedAt: t.committedAt?.toISOString() ?? null,
-    hasResultFile: t.kind === 'template' && (t.status === 'ready' || t.status === 'done'),
+    hasResultFile: t.kind === 'template' && t.fileIv !== null && (t.status === 'ready' || t.status === 'done'),
   };
 }
 
@@ -241,7 +243,8 @@ export async function cancelImport(deps: Deps, caller: ScopedCaller, actor: Acto
 export async function resultWorkbook(deps: Deps, caller: ScopedCaller, id: string) {
   const r = await taskInScope(deps, caller, id);
   const task = toTask(r);
-  if (!task.hasResultFile) throw new AppError('IMPORT_NOT_READY', undefined, '该任务暂无结果文件：校验完成后才能下载');
+  if (!task.hasResultFile)
+    throw new AppError('IMPORT_NOT_READY', undefined, r.t.fileIv === null ? `结果文件已按规定在${IMPORT_RETENTION_DAYS}天后删除` : '该任务暂无结果文件：校验完成后才能下载');
   const stored = storedFileOf(r.t, r.t.fileSize!);
   if (!(await deps.files.verify(id, stored))) throw new AppError('NOT_FOUND', undefined, '上传的文件已不在服务器上');
   const committed = r.t.status === 'done';
