@@ -22,14 +22,6 @@ const NEW_UNION = '济南趵突泉科技有限公司工会';
 /** Set by the security admin's reset in the second journey; the base-union admin uses it in the third. */
 let quanchengTemporaryPassword = '';
 
-async function login(page: Page, username: string, password: string) {
-  await page.goto(`${p.baseUrl}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('验证码', { exact: true }).fill(await p.captchaAnswer(page));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
 async function changePassword(page: Page, current: string, next: string) {
   await page.getByLabel('原密码').fill(current);
   await page.getByLabel('新密码', { exact: true }).fill(next);
@@ -41,7 +33,7 @@ it('district admin issues a code; a new person registers, binds the post, and ru
   const { page } = await p.newPage();
 
   // 1. The district admin logs in with the seeded password and must change it first.
-  await login(page, 'lixia_admin', 'gh123456');
+  await p.login(page, 'lixia_admin', 'gh123456');
   await page.getByText('修改初始密码').first().waitFor();
   await p.shot(page, 'journey-01-forced-password-change');
   await changePassword(page, 'gh123456', 'weakpass');
@@ -105,7 +97,7 @@ it('district admin issues a code; a new person registers, binds the post, and ru
 
   // 5. The new base-union admin logs in again, changes the password, and edits the union.
   await newcomer.getByText('退出登录').click();
-  await login(newcomer, 'baotu_admin', 'Baotu#Quan2026');
+  await p.login(newcomer, 'baotu_admin', 'Baotu#Quan2026');
   await newcomer.getByRole('tree').getByText(NEW_UNION).waitFor();
   await newcomer.getByText('修改密码').first().click();
   await changePassword(newcomer, 'Baotu#Quan2026', 'Baotu#Spring2027');
@@ -136,7 +128,7 @@ async function enrolTotp(page: Page, shot: string) {
 
 it('platform operators enrol a second factor; the security admin resets a password; the audit admin checks the chain', async () => {
   const { page } = await p.newPage();
-  await login(page, 'city_security', 'gh123456');
+  await p.login(page, 'city_security', 'gh123456');
   await changePassword(page, 'gh123456', 'City#Security2026');
   await page.getByText('绑定身份验证器').first().waitFor();
   await enrolTotp(page, 'journey-08-totp-enrol');
@@ -151,7 +143,7 @@ it('platform operators enrol a second factor; the security admin resets a passwo
   await p.shot(page, 'journey-10-temp-password');
 
   const { page: auditor } = await p.newPage();
-  await login(auditor, 'city_audit', 'gh123456');
+  await p.login(auditor, 'city_audit', 'gh123456');
   await changePassword(auditor, 'gh123456', 'City#Audit2026');
   await auditor.getByText('绑定身份验证器').first().waitFor();
   await enrolTotp(auditor, 'journey-11-totp-enrol-audit');
@@ -172,7 +164,7 @@ it('a base-union admin adds a member (the ID gives sex and birth date) and confi
 
   const { page } = await p.newPage();
   // Its password was reset by the security admin in the journey above: the temporary one must be changed.
-  await login(page, 'quancheng_admin', quanchengTemporaryPassword);
+  await p.login(page, 'quancheng_admin', quanchengTemporaryPassword);
   await changePassword(page, quanchengTemporaryPassword, 'Quancheng#2026');
   await page.getByText('组织树').waitFor();
   await page.getByText('会员信息').first().click();

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { makeIdNumber } from '@gonghui/contracts';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startPlatform, type Platform } from './support/platform.js';
 
@@ -19,19 +18,11 @@ afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await p.shootAll(`failed-${ctx.task.name.slice(0, 20)}`);
 });
 
-async function login(page: Page, username: string, password: string) {
-  await page.goto(`${p.baseUrl}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('验证码', { exact: true }).fill(await p.captchaAnswer(page));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
 const id = (birthDate: string, seq: number) => makeIdNumber({ birthDate, sex: 'male', addressCode: '370102', seq: seq * 2 + 1 });
 
 it('downloads the template, uploads it filled with good and bad rows, previews, commits and reads the result file', async () => {
   const { page } = await p.newPage();
-  await login(page, 'quancheng_admin', 'gh123456');
+  await p.login(page, 'quancheng_admin', 'gh123456');
   await page.getByText('修改初始密码').first().waitFor();
   await page.getByLabel('原密码').fill('gh123456');
   await page.getByLabel('新密码', { exact: true }).fill('Quancheng#2026');

@@ -25,6 +25,8 @@ export interface Platform {
   newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
   /** The answer to the captcha the page is showing: the journey reads the server's store, as only a test may. */
   captchaAnswer(page: Page): Promise<string>;
+  /** Fills the console's login form (answering its captcha) and submits it. */
+  login(page: Page, username: string, password: string): Promise<void>;
   shot(page: Page, name: string): Promise<void>;
   /** Screenshots of every open page, for a journey that failed. */
   shootAll(prefix: string): Promise<void>;
@@ -42,7 +44,7 @@ export async function startPlatform(): Promise<Platform> {
   const lastCaptcha = new WeakMap<Page, string>();
   const answered = new Set<string>();
   const pages: Page[] = [];
-  return {
+  const platform: Platform = {
     t,
     baseUrl,
     browser,
@@ -55,6 +57,13 @@ export async function startPlatform(): Promise<Platform> {
       });
       page.on('pageerror', (e) => console.error('page error:', e.message));
       return { context, page };
+    },
+    async login(page, username, password) {
+      await page.goto(`${baseUrl}/admin/`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码', { exact: true }).fill(password);
+      await page.getByLabel('验证码', { exact: true }).fill(await platform.captchaAnswer(page));
+      await page.getByRole('button', { name: '登录', exact: true }).click();
     },
     async captchaAnswer(page) {
       await page.getByTestId('captcha').locator('svg').waitFor();
@@ -81,4 +90,5 @@ export async function startPlatform(): Promise<Platform> {
       await t.close();
     },
   };
+  return platform;
 }

@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, callerOf } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
+import { sendXlsx } from '../../platform/files/xlsx-reply.js';
 import { exportMembers } from './export/members-export.service.js';
 import * as svc from './members.service.js';
 
@@ -72,10 +73,7 @@ export function membersRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, summary: '导出当前查询为 Excel（默认脱敏；完整号码需权限和原因，留痕并带水印）', body: memberExportBodySchema },
     handler: async (req, reply) => {
       const file = await exportMembers(deps, callerOf(req), actorOf(req), req.body);
-      reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-      return reply.send(file.stream);
+      return sendXlsx(reply, file.filename, file.stream);
     },
   });
 
@@ -84,10 +82,7 @@ export function membersRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, summary: '下载本工会的会员信息采集表（含填写说明、下拉列表和示例）', params: idParamsSchema },
     handler: async (req, reply) => {
       const file = await svc.memberTemplate(deps, callerOf(req), req.params.id);
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.buffer);
+      return sendXlsx(reply, file.filename, file.buffer);
     },
   });
 }

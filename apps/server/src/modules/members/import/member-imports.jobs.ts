@@ -1,13 +1,10 @@
 import { chinaToday, importKindLabels, normalizeIdNumber, type ImportKind } from '@gonghui/contracts';
-import { eq, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../../platform/audit/audit.js';
 import type { Crypto } from '../../../platform/crypto.js';
 import type { Deps } from '../../../platform/deps.js';
 import { UnsafeFileError } from '../../../platform/files/xlsx-guard.js';
-import { workUnits } from '../../organisations/index.js';
 import { SheetError, readMemberSheet, type ParsedMemberRow } from './member-sheet.parser.js';
 import * as repo from './member-imports.repository.js';
-import { memberImports } from './member-imports.table.js';
 import { CHECK_QUEUE, COMMIT_QUEUE, IMPORT_RETENTION_DAYS, MAX_IMPORT_ROWS, storedFileOf } from './member-imports.service.js';
 
 const BATCH = 2000;
@@ -44,8 +41,8 @@ function staged(crypto: Crypto, r: ParsedMemberRow): repo.StagedRow {
 async function stageFile(deps: Deps, task: repo.ImportRow): Promise<void> {
   const stored = storedFileOf(task, task.fileSize!);
   if (!(await deps.files.verify(task.id, stored))) throw new UnsafeFileError('上传的文件在服务器上已损坏或丢失，请重新上传');
-  const units = await deps.db.select({ id: workUnits.id, name: workUnits.name }).from(workUnits).where(eq(workUnits.orgId, task.orgId));
-  const rows = readMemberSheet(deps.files.openRange(task.id, stored), { workUnits: new Map(units.map((u) => [u.name, u.id])), maxRows: MAX_IMPORT_ROWS });
+  const units = await repo.workUnitIdsByName(deps.db, task.orgId);
+  const rows = readMemberSheet(deps.files.openRange(task.id, stored), { workUnits: units, maxRows: MAX_IMPORT_ROWS });
   let batch: repo.StagedRow[] = [];
   let processed = 0;
   // One batch is written while the next is parsed: the parser (Node) and the inserts (the
@@ -109,16 +106,13 @@ export async function runCheck(deps: Deps, importId: string): Promise<void> {
 export async function runCommit(deps: Deps, importId: string, actor: Actor): Promise<void> {
   try {
     await deps.db.transaction(async (tx) => {
-      const [task] = await tx.select().from(memberImports).where(eq(memberImports.id, importId)).for('update');
+      const task = await repo.lockImport(tx, importId);
       if (!task || task.status !== 'committing') return;
       const kind = task.kind as ImportKind;
       await repo.classifyRows(tx, importId, task.orgId);
       await repo.commitRows(tx, importId, task.orgId, task.submittedBy, chinaToday(deps.now()), `${importKindLabels[kind]}（${task.fileName}）`);
       const c = await repo.countVerdicts(tx, importId);
-      await tx
-        .update(memberImports)
-        .set({ status: 'done', committedAt: deps.now(), updatedAt: deps.now(), newCount: c.new, updateCount: c.update, conflictCount: c.conflict, errorCount: c.error })
-        .where(eq(memberImports.id, importId));
+      await repo.transition(tx, importId, ['committing'], { status: 'done', committedAt: deps.now(), newCount: c.new, updateCount: c.update, conflictCount: c.conflict, errorCount: c.error });
       if (kind === 'org_code') await repo.releaseSource(tx, importId);
       await recordAudit(tx, deps.config.keys.auditKey, actor, {
         action: 'member.imported',
@@ -130,10 +124,7 @@ export async function runCommit(deps: Deps, importId: string, actor: Actor): Pro
     });
   } catch (e) {
     console.error(`member import ${importId} commit failed:`, (e as Error).message);
-    await deps.db
-      .update(memberImports)
-      .set({ status: 'ready', error: '确认导入时系统出错，未写入任何数据；请稍后再次确认导入', updatedAt: deps.now() })
-      .where(sql`${memberImports.id} = ${importId} and ${memberImports.status} = 'committing'`);
+    await repo.transition(deps.db, importId, ['committing'], { status: 'ready', error: '确认导入时系统出错，未写入任何数据；请稍后再次确认导入' });
   }
 }
 

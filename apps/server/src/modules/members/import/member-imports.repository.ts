@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx, ExecuteSql } from '../../../db/client.js';
 import { rowsOf } from '../../../db/client.js';
 import { accounts } from '../../accounts/accounts.table.js';
-import { escapeLike, orgs } from '../../organisations/index.js';
+import { escapeLike, orgs, workUnits } from '../../organisations/index.js';
 import { memberImportRows, memberImports } from './member-imports.table.js';
 
 export type ImportRow = typeof memberImports.$inferSelect;
@@ -46,9 +46,16 @@ export async function findLiveImportBySource(db: DbOrTx, orgId: string, sourceHa
   return row;
 }
 
-export async function findImport(db: DbOrTx, id: string): Promise<ImportRow | undefined> {
-  const [row] = await db.select().from(memberImports).where(eq(memberImports.id, id));
+/** The task, locked for the rest of the transaction (one commit at a time). */
+export async function lockImport(db: DbOrTx, id: string): Promise<ImportRow | undefined> {
+  const [row] = await db.select().from(memberImports).where(eq(memberImports.id, id)).for('update');
   return row;
+}
+
+/** The union's work units by name, for the template's 所在单位 column. */
+export async function workUnitIdsByName(db: DbOrTx, orgId: string): Promise<Map<string, string>> {
+  const units = await db.select({ id: workUnits.id, name: workUnits.name }).from(workUnits).where(eq(workUnits.orgId, orgId));
+  return new Map(units.map((u) => [u.name, u.id]));
 }
 
 const taskColumns = { t: memberImports, orgName: orgs.name, submittedBy: accounts.name };

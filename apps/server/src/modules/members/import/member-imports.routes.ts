@@ -13,6 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, callerOf } from '../../../platform/auth-context.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
+import { sendXlsx } from '../../../platform/files/xlsx-reply.js';
 import * as svc from './member-imports.service.js';
 
 const tags = ['会员采集任务'];
@@ -83,10 +84,7 @@ export function memberImportsRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, summary: '下载结果文件：上传的工作簿加一列，逐行说明校验或导入结果', params: idParamsSchema },
     handler: async (req, reply) => {
       const file = await svc.resultWorkbook(deps, callerOf(req), req.params.id);
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.stream);
+      return sendXlsx(reply, file.filename, file.stream);
     },
   });
 }

@@ -211,6 +211,9 @@ describe('importing a filled template', () => {
     const task = await settle(quancheng, up.json().task.id);
     const c = await quancheng.post(`/api/member-imports/${task.id}/cancel`);
     expect(c.json().status).toBe('cancelled');
+    // Submitting and cancelling are both on the record.
+    const audited = await t.deps.db.select().from(auditLog).where(eq(auditLog.objectId, task.id));
+    expect(audited.map((a) => a.action).sort()).toEqual(['member.import_cancelled', 'member.import_submitted']);
     expect((await t.deps.db.select({ n: count() }).from(memberImportRows).where(eq(memberImportRows.importId, task.id)))[0].n).toBe(0);
     expect(readdirSync(join(t.deps.config.dataDir, 'files'))).not.toContain(`${task.id}.bin`);
     expect((await quancheng.post(`/api/member-imports/${task.id}/commit`)).statusCode).toBe(409);
