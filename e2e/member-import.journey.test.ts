@@ -58,6 +58,9 @@ it('downloads the template, uploads it filled with good and bad rows, previews, 
   await page.getByRole('button', { name: /模板导入会员/ }).click();
   const modal = page.locator('.ant-modal-content').last();
   await modal.locator('input[type=file]').setInputFiles({ name: '泉城软件会员采集.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(filledPath) });
+  // The chosen file listed, and the modal done opening, before the picture is taken.
+  await modal.getByText('泉城软件会员采集.xlsx').waitFor();
+  await page.waitForTimeout(400);
   await p.shot(page, 'import-01-upload');
   await modal.getByRole('button', { name: '上传并校验' }).click();
   await page.waitForURL(/\/admin\/member-imports\/[0-9a-f-]{36}/);
