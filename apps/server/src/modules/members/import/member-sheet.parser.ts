@@ -83,7 +83,13 @@ export async function* readMemberSheet(input: string | Readable, opts: ReadOptio
   let sawSheet = false;
   let dataRows = 0;
   for await (const ws of reader) {
-    if ((ws as unknown as { name: string }).name !== DATA_SHEET) continue;
+    if ((ws as unknown as { name: string }).name !== DATA_SHEET) {
+      // Read other sheets through, never skip them: ExcelJS parks a sheet that comes before the
+      // shared strings in a temp file and deletes it as soon as we move on, and an unread sheet's
+      // file stream then fails to open (ENOENT) as an uncaught error.
+      for await (const row of ws) void row;
+      continue;
+    }
     sawSheet = true;
     for await (const row of ws) {
       const values = (row.values as ExcelJS.CellValue[]).slice(1);
