@@ -219,7 +219,8 @@ describe('importing a filled template', () => {
     expect((await quancheng.post(`/api/member-imports/${task.id}/commit`)).statusCode).toBe(409);
     const again = await quancheng.upload(`/api/orgs/${base}/member-imports`, f);
     expect(again.json().duplicate).toBe(false);
-    expect(await settle(quancheng, again.json().task.id)).toMatchObject({ status: 'ready' });
+    const settled = await settle(quancheng, again.json().task.id);
+    expect(settled, settled.error ?? '').toMatchObject({ status: 'ready' });
   });
 
   it('deletes uploads and row results after the retention period, keeping the task in the list', async () => {
