@@ -1,8 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Readable } from 'node:stream';
 import type yauzl from 'yauzl';
-import yazl from 'yazl';
 import { entriesOf, openZip, streamOf } from './zip-read.js';
+import { rewriteZip } from './zip-rewrite.js';
 
 /**
  * Writes a workbook back with one extra column on one sheet, everything else byte for byte
@@ -157,21 +157,5 @@ export async function annotateWorkbook(reader: yauzl.RandomAccessReader, size: n
     zip.close();
     throw new Error(`sheet ${opts.sheetName} not found`);
   }
-  const out = new yazl.ZipFile();
-  for (const e of entries) {
-    if (e.fileName.endsWith('/')) {
-      out.addEmptyDirectory(e.fileName);
-      continue;
-    }
-    // Fast compression: the file is made for one download, and level 1 is several times quicker.
-    out.addReadStreamLazy(e.fileName, { compress: true, compressionLevel: 1 }, (cb) => {
-      streamOf(zip, e).then(
-        (s) => cb(null, e.fileName === target ? s.pipe(annotateSheetXml(opts)) : s),
-        (err) => cb(err, undefined as never),
-      );
-    });
-  }
-  out.end();
-  out.outputStream.on('end', () => zip.close());
-  return out.outputStream as Readable;
+  return rewriteZip(zip, entries, (e, s) => (e.fileName === target ? s.pipe(annotateSheetXml(opts)) : s));
 }

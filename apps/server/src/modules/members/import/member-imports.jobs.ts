@@ -3,6 +3,7 @@ import { recordAudit, type Actor } from '../../../platform/audit/audit.js';
 import type { Crypto } from '../../../platform/crypto.js';
 import type { Deps } from '../../../platform/deps.js';
 import { UnsafeFileError } from '../../../platform/files/xlsx-guard.js';
+import { xlsxForStreaming } from '../../../platform/files/xlsx-order.js';
 import { SheetError, readMemberSheet, type ParsedMemberRow } from './member-sheet.parser.js';
 import * as repo from './member-imports.repository.js';
 import { CHECK_QUEUE, COMMIT_QUEUE, IMPORT_RETENTION_DAYS, MAX_IMPORT_ROWS, storedFileOf } from './member-imports.service.js';
@@ -42,7 +43,8 @@ async function stageFile(deps: Deps, task: repo.ImportRow): Promise<void> {
   const stored = storedFileOf(task, task.fileSize!);
   if (!(await deps.files.verify(task.id, stored))) throw new UnsafeFileError('上传的文件在服务器上已损坏或丢失，请重新上传');
   const units = await repo.workUnitIdsByName(deps.db, task.orgId);
-  const rows = readMemberSheet(deps.files.openRange(task.id, stored), { workUnits: units, maxRows: MAX_IMPORT_ROWS });
+  const input = await xlsxForStreaming(deps.files.zipReader(task.id, stored), stored.size, () => deps.files.openRange(task.id, stored));
+  const rows = readMemberSheet(input, { workUnits: units, maxRows: MAX_IMPORT_ROWS });
   let batch: repo.StagedRow[] = [];
   let processed = 0;
   // One batch is written while the next is parsed: the parser (Node) and the inserts (the
