@@ -20,10 +20,11 @@ export const permissions = [
   'member.read',
   'member.write',
   'member.reveal',
+  'review.act',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  operator: ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal'],
+  operator: ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal', 'review.act'],
   security_admin: ['org.read', 'account.manage', 'activationCode.manage'],
   audit_admin: ['audit.read'],
 };

@@ -13,3 +13,5 @@ export * from './members.contract.js';
 export * from './inspections.contract.js';
 export * from './rules/index.js';
 export * from './member-imports.contract.js';
+export * from './reviews.contract.js';
+export * from './transfers.contract.js';

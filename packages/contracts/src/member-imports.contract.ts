@@ -7,9 +7,9 @@ import { checkOrgCode } from './rules/index.js';
  * organisation code becomes a task that is checked in the background, previewed row by row,
  * and committed in one go.
  */
-export const importKinds = ['template', 'org_code'] as const;
+export const importKinds = ['template', 'org_code', 'transfer_in'] as const;
 export type ImportKind = (typeof importKinds)[number];
-export const importKindLabels: Record<ImportKind, string> = { template: '模板导入会员', org_code: '组织机构代码导入会员' };
+export const importKindLabels: Record<ImportKind, string> = { template: '模板导入会员', org_code: '组织机构代码导入会员', transfer_in: '从其他工会转入会员' };
 
 /**
  * queued → checking → ready (preview, waits for the operator) → committing → done.

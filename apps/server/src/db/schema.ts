@@ -6,3 +6,6 @@ export * from '../platform/audit/audit.table.js';
 export * from '../modules/members/members.table.js';
 export * from '../modules/inspections/inspections.table.js';
 export * from '../modules/members/import/member-imports.table.js';
+export * from '../modules/reviews/reviews.table.js';
+export * from '../modules/transfers/transfers.table.js';
+export * from '../modules/organisations/org-changes.table.js';

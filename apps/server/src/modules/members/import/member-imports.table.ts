@@ -42,6 +42,8 @@ export const memberImports = pgTable(
     // Race-free idempotence: one live task per union and source.
     uniqueIndex('member_imports_source_uq').on(t.orgId, t.sourceHash).where(sql`${t.status} not in ('failed', 'cancelled')`),
     index('member_imports_org_submitted_idx').on(t.orgId, t.submittedAt),
+    // One transfer-in import per union at a time (seed 002 §4.2: wait for the last one to finish).
+    uniqueIndex('member_imports_transfer_live_uq').on(t.orgId).where(sql`${t.kind} = 'transfer_in' and ${t.status} in ('queued', 'checking', 'ready', 'committing')`),
   ],
 );
 
