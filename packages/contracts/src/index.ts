@@ -15,3 +15,4 @@ export * from './rules/index.js';
 export * from './member-imports.contract.js';
 export * from './reviews.contract.js';
 export * from './transfers.contract.js';
+export * from './org-lifecycle.contract.js';
