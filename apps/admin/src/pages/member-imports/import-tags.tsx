@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
-import { importKindLabels, importStatusLabels, importVerdictLabels, type ImportKind, type ImportStatus, type ImportTask, type ImportVerdict } from '@gonghui/contracts';
+import { importKindLabels, importStatusLabels, type ImportKind, type ImportStatus, type ImportTask, type ImportVerdict } from '@gonghui/contracts';
+import { verdictLabel } from './import-words';
 
 /** Colours of 任务状态: blue while the server works, gold waiting for the operator, green done, red failed. */
 const statusColors: Record<ImportStatus, string> = {
@@ -42,10 +43,11 @@ export function ImportStatusTag({ task, progress = true }: { task: Pick<ImportTa
   );
 }
 
-export function ImportVerdictTag({ verdict }: { verdict: ImportVerdict }) {
-  return <Tag color={verdictTagColors[verdict]}>{importVerdictLabels[verdict] ?? verdict}</Tag>;
+export function ImportVerdictTag({ kind, verdict }: { kind: ImportKind; verdict: ImportVerdict }) {
+  return <Tag color={verdictTagColors[verdict]}>{verdictLabel(kind, verdict)}</Tag>;
 }
 
+const kindColors: Record<ImportKind, string> = { template: 'geekblue', org_code: 'purple', transfer_in: 'cyan' };
 export function ImportKindTag({ kind }: { kind: ImportKind }) {
-  return <Tag color={kind === 'template' ? 'geekblue' : 'purple'}>{importKindLabels[kind] ?? kind}</Tag>;
+  return <Tag color={kindColors[kind]}>{importKindLabels[kind] ?? kind}</Tag>;
 }

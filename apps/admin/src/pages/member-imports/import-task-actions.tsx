@@ -27,7 +27,7 @@ export function ImportTaskActions({ task }: { task: ImportTask }) {
   const commit = useMutation({
     mutationFn: () => memberImportsApi.commit(task.id),
     onSuccess: (t) => {
-      message.success('已开始写入，完成后本页自动更新');
+      message.success(t.kind === 'transfer_in' ? '已开始提交转会审核，完成后本页自动更新' : '已开始写入，完成后本页自动更新');
       onDone(t);
     },
     onError,
@@ -42,6 +42,7 @@ export function ImportTaskActions({ task }: { task: ImportTask }) {
   });
 
   const ready = canWrite && task.status === 'ready';
+  const transfer = task.kind === 'transfer_in';
   return (
     <Space wrap>
       <ResultDownloadButton task={task} />
@@ -49,7 +50,7 @@ export function ImportTaskActions({ task }: { task: ImportTask }) {
         <Popconfirm
           title="取消任务"
           placement="bottomRight"
-          description="取消后将删除本任务的预览数据和上传的文件，不写入任何会员数据。确定取消？"
+          description={`取消后将删除本任务的预览数据和上传的文件，${transfer ? '不提交任何转会' : '不写入任何会员数据'}。确定取消？`}
           okText="取消任务"
           okButtonProps={{ danger: true }}
           cancelText="返回"
@@ -62,21 +63,29 @@ export function ImportTaskActions({ task }: { task: ImportTask }) {
       )}
       {ready && writes > 0 && (
         <Popconfirm
-          title="确认导入"
+          title={transfer ? '确认转入' : '确认导入'}
           placement="bottomRight"
           description={
-            <div style={{ maxWidth: 320 }}>
-              将写入 {n(writes)} 行：新增 {n(c.new)} 名会员，更新 {n(c.update)} 名会员的信息。
-              {skipped > 0 && `冲突 ${n(c.conflict)} 行、错误 ${n(c.error)} 行不导入。`}
-              确认导入？
-            </div>
+            transfer ? (
+              <div style={{ maxWidth: 320 }}>
+                将为 {n(c.new)} 人提交转会审核，由其所在工会（或上级工会）审核同意后转入本工会。
+                {skipped > 0 && `冲突 ${n(c.conflict)} 行、错误 ${n(c.error)} 行不提交。`}
+                确认提交？
+              </div>
+            ) : (
+              <div style={{ maxWidth: 320 }}>
+                将写入 {n(writes)} 行：新增 {n(c.new)} 名会员，更新 {n(c.update)} 名会员的信息。
+                {skipped > 0 && `冲突 ${n(c.conflict)} 行、错误 ${n(c.error)} 行不导入。`}
+                确认导入？
+              </div>
+            )
           }
-          okText="确认导入"
+          okText={transfer ? '确认转入' : '确认导入'}
           cancelText="再看看"
           onConfirm={() => commit.mutateAsync().catch(() => undefined)}
         >
           <Button type="primary" icon={<CheckOutlined />} loading={commit.isPending} disabled={cancel.isPending} data-testid="import-commit">
-            确认导入
+            {transfer ? '确认转入' : '确认导入'}
           </Button>
         </Popconfirm>
       )}

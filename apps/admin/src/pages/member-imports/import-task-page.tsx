@@ -81,7 +81,7 @@ export function ImportTaskPage() {
       </Card>
       {hasRows(task.status) && (
         <>
-          <VerdictCards counts={task.counts} committed={task.status === 'done'} selected={verdict} onSelect={setVerdict} />
+          <VerdictCards kind={task.kind} counts={task.counts} committed={task.status === 'done'} selected={verdict} onSelect={setVerdict} />
           <ImportRowsTable task={task} verdict={verdict} onVerdictChange={setVerdict} />
         </>
       )}

@@ -37,12 +37,12 @@ const countColumn = (verdict: ImportVerdict, title: string): ProColumns<ImportTa
   render: (_, t) => {
     const checked = t.status !== 'queued' && t.status !== 'checking' && t.status !== 'failed';
     const n = t.counts[verdict];
-    if (!checked) return <span className="muted">—</span>;
+    if (!checked || (t.kind === 'transfer_in' && verdict === 'update')) return <span className="muted">—</span>;
     return <span className="nowrap" style={n > 0 ? { color: verdictColors[verdict], fontWeight: 500 } : { color: '#bfbfbf' }}>{n.toLocaleString('zh-CN')}</span>;
   },
 });
 
-/** 会员管理 → 采集任务: template and organisation-code imports of this union and the unions below it. */
+/** 会员管理 → 采集任务: template, organisation-code and transfer-in imports of this union and the unions below it. */
 export function MemberImportsPage() {
   const session = useSession();
   const { message } = App.useApp();
@@ -76,6 +76,7 @@ export function MemberImportsPage() {
       key: 'counts',
       search: false,
       children: [countColumn('new', '新增'), countColumn('update', '更新'), countColumn('conflict', '冲突'), countColumn('error', '错误')],
+      tooltip: '转入任务的“新增”为可转入的人数',
     } as ProColumns<ImportTask>,
     {
       title: '提交人 / 提交时间',

@@ -1,16 +1,10 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { importVerdictLabels, importVerdicts, type ImportCounts, type ImportVerdict } from '@gonghui/contracts';
+import type { ImportCounts, ImportKind, ImportVerdict } from '@gonghui/contracts';
 import { verdictColors } from './import-tags';
-
-/** What each kind of row means, before and after the commit. */
-const hints: Record<ImportVerdict, [before: string, after: string]> = {
-  new: ['确认后加入本工会', '已加入本工会'],
-  update: ['已是本工会会员，确认后更新信息', '已更新信息'],
-  conflict: ['与已有会员数据冲突，不导入', '未导入'],
-  error: ['填写有误，不导入', '未导入'],
-};
+import { verdictHint, verdictLabel, verdictsOf } from './import-words';
 
 interface Props {
+  kind: ImportKind;
   counts: ImportCounts;
   committed: boolean;
   selected: ImportVerdict | undefined;
@@ -18,14 +12,15 @@ interface Props {
   onSelect: (verdict: ImportVerdict | undefined) => void;
 }
 
-/** 新增 / 更新 / 冲突 / 错误: how many rows of each, and a click filters the rows below. */
-export function VerdictCards({ counts, committed, selected, onSelect }: Props) {
+/** 新增 / 更新 / 冲突 / 错误 (可转入 / 冲突 / 错误): how many rows of each, and a click filters the rows below. */
+export function VerdictCards({ kind, counts, committed, selected, onSelect }: Props) {
+  const verdicts = verdictsOf(kind);
   return (
     <Row gutter={16} style={{ marginBottom: 16 }}>
-      {importVerdicts.map((v) => {
+      {verdicts.map((v) => {
         const on = selected === v;
         return (
-          <Col key={v} xs={12} lg={6}>
+          <Col key={v} xs={12} lg={24 / verdicts.length}>
             <Card
               size="small"
               hoverable
@@ -44,12 +39,12 @@ export function VerdictCards({ counts, committed, selected, onSelect }: Props) {
               style={on ? { borderColor: verdictColors[v], boxShadow: `0 0 0 1px ${verdictColors[v]}` } : undefined}
             >
               <Statistic
-                title={importVerdictLabels[v]}
+                title={verdictLabel(kind, v)}
                 value={counts[v]}
                 suffix="行"
                 valueStyle={{ color: counts[v] > 0 ? verdictColors[v] : '#bfbfbf' }}
               />
-              <div className="muted verdict-card-hint">{hints[v][committed ? 1 : 0]}</div>
+              <div className="muted verdict-card-hint">{verdictHint(kind, v, committed)}</div>
             </Card>
           </Col>
         );
