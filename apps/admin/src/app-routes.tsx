@@ -23,6 +23,9 @@ const MembersPage = lazyNamed(() => import('./pages/members/members-page'), 'Mem
 const MemberImportsPage = lazyNamed(() => import('./pages/member-imports/member-imports-page'), 'MemberImportsPage');
 const ImportTaskPage = lazyNamed(() => import('./pages/member-imports/import-task-page'), 'ImportTaskPage');
 const InspectionsPage = lazyNamed(() => import('./pages/inspections/inspections-page'), 'InspectionsPage');
+const ReviewsPage = lazyNamed(() => import('./pages/reviews/reviews-page'), 'ReviewsPage');
+const ReviewDetailPage = lazyNamed(() => import('./pages/reviews/review-detail-page'), 'ReviewDetailPage');
+const TransfersPage = lazyNamed(() => import('./pages/transfers/transfers-page'), 'TransfersPage');
 const MyPostsPage = lazyNamed(() => import('./pages/my-posts-page'), 'MyPostsPage');
 const NoPostPage = lazyNamed(() => import('./pages/no-post-page'), 'NoPostPage');
 const OrgSearchPage = lazyNamed(() => import('./pages/orgs/org-search-page'), 'OrgSearchPage');
@@ -47,6 +50,13 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
             <Route path="/members" element={<MembersPage />} />
             <Route path="/member-imports" element={<MemberImportsPage />} />
             <Route path="/member-imports/:id" element={<ImportTaskPage />} />
+            <Route path="/transfers" element={<TransfersPage />} />
+          </>
+        )}
+        {can('review.act') && (
+          <>
+            <Route path="/reviews" element={<ReviewsPage />} />
+            <Route path="/reviews/:id" element={<ReviewDetailPage />} />
           </>
         )}
         {can('account.manage') && <Route path="/accounts" element={<AccountsPage />} />}

@@ -6,7 +6,8 @@ import { PageLoading } from '../components/page-loading';
 import { useSession } from '../hooks/use-session';
 import { layoutToken } from '../theme';
 import { HeaderActions } from './header-actions';
-import { buildMenu, menuPathOf } from './menu';
+import { buildMenu, menuPathOf, REVIEWS_PATH } from './menu';
+import { ReviewMenuBadge } from './review-menu-badge';
 
 /** The console frame: red header across the top, side menu built from the post's permissions. */
 export function ConsoleLayout() {
@@ -25,7 +26,18 @@ export function ConsoleLayout() {
       route={{ path: '/', routes: buildMenu(session.permissions) }}
       location={{ pathname: menuPathOf(location.pathname) }}
       menu={{ defaultOpenAll: true, autoClose: false }}
-      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      menuItemRender={(item, dom) =>
+        item.path === REVIEWS_PATH ? (
+          <Link to={item.path} className="menu-item-with-badge">
+            {dom}
+            <ReviewMenuBadge />
+          </Link>
+        ) : item.path ? (
+          <Link to={item.path}>{dom}</Link>
+        ) : (
+          dom
+        )
+      }
       actionsRender={() => [<HeaderActions key="actions" />]}
       onMenuHeaderClick={() => undefined}
       pageTitleRender={(_, defaultTitle) => (defaultTitle ? `${defaultTitle} - ${PLATFORM_TITLE}` : PLATFORM_TITLE)}

@@ -1,6 +1,9 @@
-import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '@gonghui/contracts';
+
+/** The menu entry that carries the count of reviews waiting. */
+export const REVIEWS_PATH = '/reviews';
 
 export interface MenuRoute {
   path: string;
@@ -12,6 +15,10 @@ export interface MenuRoute {
 /** The side menu, built from what the active post may do. */
 export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
   const menu: MenuRoute[] = [];
+  // First: what waits for this organisation (the menu shows how many beside the name).
+  if (permissions.includes('review.act')) {
+    menu.push({ path: REVIEWS_PATH, name: '审核待办', icon: <FileDoneOutlined /> });
+  }
   if (permissions.includes('org.read')) {
     menu.push({
       path: '/org',
@@ -32,6 +39,7 @@ export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
       routes: [
         { path: '/members', name: '会员信息' },
         { path: '/member-imports', name: '采集任务' },
+        { path: '/transfers', name: '转会记录' },
       ],
     });
   }
@@ -63,9 +71,10 @@ export function homePath(permissions: readonly Permission[]): string {
   return '/me/posts';
 }
 
-/** The menu entry a page belongs to (an organisation's detail page belongs to 组织架构, a task's to 采集任务). */
+/** The menu entry a page belongs to (an organisation's detail page belongs to 组织架构, a task's to 采集任务, a review's to 审核待办). */
 export function menuPathOf(pathname: string): string {
   if (pathname.startsWith('/orgs')) return '/orgs';
   if (pathname.startsWith('/member-imports')) return '/member-imports';
+  if (pathname.startsWith('/reviews')) return REVIEWS_PATH;
   return pathname;
 }
