@@ -9,6 +9,11 @@ export function canChangeTo(from: MembershipStatus, to: OperatorStatus): boolean
 
 export const statusActionLabels: Record<OperatorStatus, string> = { transferred_out: '转出', retained: '保留' };
 
+/** Who may be transferred to another union (转会): members who have not left and are not already moving. */
+export function canTransfer(status: MembershipStatus): boolean {
+  return status === 'joined' || status === 'transferred_in' || status === 'retained';
+}
+
 /** Document types whose numbers may carry sex and birth date (the 18-digit layouts). */
 const encodingTypes: readonly IdType[] = ['resident_id', 'hmt_residence_permit', 'foreign_permanent_id'];
 /** Types whose numbers always carry them. */

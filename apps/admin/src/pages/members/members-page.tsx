@@ -1,6 +1,6 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Empty, Space, Tooltip } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, NumberOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, ImportOutlined, NumberOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { idTypeLabels, isBaseUnionKind, membershipStatusLabels, membershipStatuses, sexLabels, type MemberDetail } from '@gonghui/contracts';
@@ -10,12 +10,14 @@ import { MembershipStatusTag } from '../../components/membership-status-tag';
 import { usePermission, useSession } from '../../hooks/use-session';
 import { formatDate, orDash } from '../../utils/format';
 import { OrgCodeImportModal } from '../member-imports/org-code-import-modal';
-import { UploadImportModal } from '../member-imports/upload-import-modal';
+import { UploadImportModal, type UploadKind } from '../member-imports/upload-import-modal';
 import { MemberCreateDrawer } from './member-create-drawer';
 import { MemberDetailDrawer } from './member-detail-drawer';
 import { MemberEditDrawer } from './member-edit-drawer';
 import { MemberStatusModal } from './member-status-modal';
-import { canChangeTo, statusActionLabels, type OperatorStatus } from './member-utils';
+import { canChangeTo, canTransfer, statusActionLabels, type OperatorStatus } from './member-utils';
+import { TransferInModal } from './transfer-in-modal';
+import { TransferOutModal } from './transfer-out-modal';
 
 const statusEnum = Object.fromEntries(membershipStatuses.map((s) => [s, { text: membershipStatusLabels[s] }]));
 
@@ -47,11 +49,25 @@ export function MembersPage() {
   const [statusOpen, setStatusOpen] = useState(false);
   const [loadingRow, setLoadingRow] = useState<string | null>(null);
   // The import modals are mounted afresh for every opening (key), like the create drawer.
-  const [importing, setImporting] = useState<Opened<{ kind: 'template' | 'org_code' }>>(null);
+  const [importing, setImporting] = useState<Opened<{ kind: UploadKind | 'org_code' }>>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const openImport = (kind: 'template' | 'org_code') => {
+  const openImport = (kind: UploadKind | 'org_code') => {
     setImporting({ kind, key: Date.now() });
     setImportOpen(true);
+  };
+  const [transferInKey, setTransferInKey] = useState<number | null>(null);
+  const [transferInOpen, setTransferInOpen] = useState(false);
+  const [movingOut, setMovingOut] = useState<Opened<{ member: MemberDetail }>>(null);
+  const [transferOutOpen, setTransferOutOpen] = useState(false);
+  const openTransferOut = (member: MemberDetail) => {
+    setMovingOut({ member, key: Date.now() });
+    setTransferOutOpen(true);
+  };
+  /** A transfer moved a member to 转会中 (or will, once reviewed): the list and the review badge change. */
+  const transferred = () => {
+    actionRef.current?.reload();
+    void queryClient.invalidateQueries({ queryKey: ['member'] });
+    void queryClient.invalidateQueries({ queryKey: ['review-counts'] });
   };
 
   /** Edits and status changes need the member's version: fetch the detail first. */
@@ -89,6 +105,22 @@ export function MembersPage() {
       link
     ) : (
       <Tooltip title={`会籍状态为“${membershipStatusLabels[m.status]}”的会员不能${statusActionLabels[to]}`}>
+        <span>{link}</span>
+      </Tooltip>
+    );
+  };
+
+  const transferLink = (m: MemberRow) => {
+    const allowed = canTransfer(m.status);
+    const link = (
+      <Button type="link" size="small" disabled={!allowed || loadingRow === m.id} onClick={() => void withDetail(m.id, openTransferOut)} data-testid="member-transfer-out">
+        转会
+      </Button>
+    );
+    return allowed ? (
+      <Tooltip title="转出到其他工会（需审核）">{link}</Tooltip>
+    ) : (
+      <Tooltip title={`会籍状态为“${membershipStatusLabels[m.status]}”的会员不能转会`}>
         <span>{link}</span>
       </Tooltip>
     );
@@ -145,7 +177,7 @@ export function MembersPage() {
       key: 'op',
       search: false,
       fixed: 'right',
-      width: canWrite ? 164 : 64,
+      width: canWrite ? (ownUnionOnly ? 200 : 164) : 64,
       render: (_, m) => (
         <Space size={0} className="row-actions">
           <Button type="link" size="small" onClick={() => setDetailId(m.id)}>
@@ -156,6 +188,7 @@ export function MembersPage() {
               <Button type="link" size="small" disabled={loadingRow === m.id} onClick={() => void withDetail(m.id, openEdit)}>
                 编辑
               </Button>
+              {ownUnionOnly && transferLink(m)}
               {statusLink(m, 'transferred_out')}
               {statusLink(m, 'retained')}
             </>
@@ -193,6 +226,20 @@ export function MembersPage() {
                 </Button>,
                 <Button key="import-org-code" icon={<NumberOutlined />} onClick={() => openImport('org_code')}>
                   组织机构代码导入会员
+                </Button>,
+                <Button key="transfer-import" icon={<ImportOutlined />} onClick={() => openImport('transfer_in')} data-testid="member-transfer-import">
+                  批量转入
+                </Button>,
+                <Button
+                  key="transfer-in"
+                  icon={<SwapOutlined />}
+                  onClick={() => {
+                    setTransferInKey(Date.now());
+                    setTransferInOpen(true);
+                  }}
+                  data-testid="member-transfer-in"
+                >
+                  转入会员
                 </Button>,
                 <Button
                   key="create"
@@ -248,8 +295,14 @@ export function MembersPage() {
           }}
         />
       )}
-      {canCreate && post && importing?.kind === 'template' && (
-        <UploadImportModal key={`import-${importing.key}`} orgId={post.orgId} orgName={post.orgName} open={importOpen} onOpenChange={setImportOpen} />
+      {canCreate && post && (importing?.kind === 'template' || importing?.kind === 'transfer_in') && (
+        <UploadImportModal key={`import-${importing.key}`} kind={importing.kind} orgId={post.orgId} orgName={post.orgName} open={importOpen} onOpenChange={setImportOpen} />
+      )}
+      {canCreate && post && transferInKey !== null && (
+        <TransferInModal key={`transfer-in-${transferInKey}`} orgId={post.orgId} orgName={post.orgName} open={transferInOpen} onOpenChange={setTransferInOpen} onSubmitted={transferred} />
+      )}
+      {movingOut && (
+        <TransferOutModal key={`transfer-out-${movingOut.key}`} member={movingOut.member} open={transferOutOpen} onOpenChange={setTransferOutOpen} onSubmitted={transferred} />
       )}
       {canCreate && post && importing?.kind === 'org_code' && (
         <OrgCodeImportModal key={`import-${importing.key}`} orgId={post.orgId} orgName={post.orgName} open={importOpen} onOpenChange={setImportOpen} />
