@@ -20,6 +20,8 @@ import { smsSimulatorRoutes } from './modules/integrations/sms/sms.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { memberImportsRoutes, membersRoutes, registerImportWorkers, startImportPurge } from './modules/members/index.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { reviewsRoutes, startOverdueFlagging } from './modules/reviews/index.js';
+import { registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
 
 /** The whole HTTP application; tests call `inject` on it, main.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -86,11 +88,18 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   membersRoutes(app, deps);
   memberImportsRoutes(app, deps);
   inspectionsRoutes(app, deps);
+  reviewsRoutes(app, deps);
+  transfersRoutes(app, deps);
+  registerTransferReviews();
   smsSimulatorRoutes(app, deps);
 
   await registerImportWorkers(deps);
   const purge = startImportPurge(deps);
-  app.addHook('onClose', async () => purge.stop());
+  const overdue = startOverdueFlagging(deps);
+  app.addHook('onClose', async () => {
+    purge.stop();
+    overdue.stop();
+  });
 
   app.get('/healthz', async () => ({ ok: true }));
   if (existsSync(deps.config.adminDist)) {

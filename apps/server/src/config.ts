@@ -21,6 +21,8 @@ const envSchema = z.object({
   DEMO_MEMBERS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   SMS_MODE: z.enum(['simulator']).default('simulator'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  /** Days a review step may wait before it is reported to the reviewer's upper union. */
+  REVIEW_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(5),
 });
 
 export interface Keys {
@@ -50,6 +52,8 @@ export interface Config {
   session: { idleMs: number; absoluteMs: number };
   lockout: { maxFailures: number; lockMs: number };
   passwordMaxAgeDays: number;
+  /** Days a review step may wait before it is reported to the reviewer's upper union. */
+  reviewOverdueDays: number;
   rateLimits: { global: number; login: number; sms: number };
   cookieSecure: boolean;
   /** Where logs go (tests capture them to prove nothing personal is logged); stdout when absent. */
@@ -110,6 +114,7 @@ export function baseConfig(overrides: Partial<Config> = {}): Config {
     session: { idleMs: 30 * 60_000, absoluteMs: 12 * 3600_000 },
     lockout: { maxFailures: 5, lockMs: 15 * 60_000 },
     passwordMaxAgeDays: 90,
+    reviewOverdueDays: 5,
     rateLimits: { global: 1200, login: 30, sms: 10 },
     cookieSecure: false,
     ...overrides,
@@ -131,6 +136,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     demoMembers: env.DEMO_MEMBERS,
     smsMode: env.SMS_MODE,
     logLevel: env.LOG_LEVEL,
+    reviewOverdueDays: env.REVIEW_OVERDUE_DAYS,
     cookieSecure: env.NODE_ENV === 'production',
   });
 }

@@ -95,7 +95,8 @@ export const reviewRowSchema = z.object({
   subjectId: z.uuid(),
   title: z.string(),
   status: z.enum(reviewStatuses),
-  submitterOrgId: z.uuid(),
+  /** Null for a person's own application. */
+  submitterOrgId: z.uuid().nullable(),
   submitterOrgName: z.string(),
   submittedBy: z.string().nullable(),
   submittedAt: z.string(),

@@ -80,7 +80,9 @@ export const demoTree: OrgSpec = {
           kind: 'street_union',
           name: '大观园街道总工会',
           chair: '冯雪',
-          children: [base('济南大观园商业管理有限公司', '褚亮', '租赁和商务服务业', 75), base('山东经四路医药连锁有限公司', '卫东', '批发和零售业', 310)],
+          children: [
+            base('济南大观园商业管理有限公司', '褚亮', '租赁和商务服务业', 75, [{ username: 'daguanyuan_admin', name: '大观园商管工会经办人', role: 'operator' }]),
+            base('山东经四路医药连锁有限公司', '卫东', '批发和零售业', 310)],
         },
       ],
     },
