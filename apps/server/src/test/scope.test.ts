@@ -48,10 +48,14 @@ beforeAll(async () => {
   expect(member.memberNo).toMatch(/^\d{10}$/);
   const memberImport = (await owner.post(`/api/orgs/${shizhongBase}/member-imports/org-code`, { orgCode: 'D2143569X' })).json();
   expect(memberImport.task.id).toBeDefined();
+  // A transfer under review inside 市中区: its review is invisible from 历下区.
+  const member2 = (await owner.post(`/api/orgs/${shizhongBase}/members`, { idType: 'resident_id', idNumber: '360426199101010071', name: '范围外转会' })).json();
+  const transfer = (await owner.post(`/api/members/${member2.id}/transfer-out`, { targetOrgId: await t.orgId('山东经四路医药连锁有限公司工会'), reason: '调动', version: 1 })).json();
+  expect(transfer.reviewId).toBeDefined();
   const city = await t.as('city_admin');
   const inspection = (await city.post('/api/inspections', { year: 2026, kind: 'org', deadline: '2099-12-31' })).json();
   // Campaigns are notices to everyone below the city: what is scoped is the organisation asked about.
-  Object.assign(outside, { inspection: inspection.id, memberImport: memberImport.task.id });
+  Object.assign(outside, { inspection: inspection.id, memberImport: memberImport.task.id, review: transfer.reviewId });
   Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id, member: member.id });
 });
 afterAll(async () => t?.close());
@@ -66,6 +70,7 @@ function idKind(path: string): string {
   if (path.startsWith('/api/members/')) return 'member';
   if (path.startsWith('/api/inspections/')) return 'inspection';
   if (path.startsWith('/api/member-imports/')) return 'memberImport';
+  if (path.startsWith('/api/reviews/')) return 'review';
   throw new Error(`add a scope fixture for ${path}`);
 }
 
@@ -82,6 +87,12 @@ const bodies: Record<string, unknown> = {
   'POST /api/members/{id}/reveal': { field: 'idNumber', reason: '越权查看' },
   'POST /api/inspections/{id}/remind': { orgId: '$org' },
   'POST /api/orgs/{id}/member-imports/org-code': { orgCode: 'D2143569X' },
+  'POST /api/orgs/{id}/transfers-in': { name: '范围外会员', idNumber: '11010519491231002X', reason: '越权转入' },
+  'POST /api/members/{id}/transfer-out': { targetOrgId: '$org', reason: '越权转出', version: 1 },
+  'POST /api/reviews/{id}/approve': { version: 1 },
+  'POST /api/reviews/{id}/return': { version: 1, reason: '越权退回' },
+  'POST /api/reviews/{id}/withdraw': { version: 1 },
+  'POST /api/reviews/{id}/resubmit': { version: 1 },
 };
 
 /** Where the out-of-scope object travels in the query rather than the path. */
