@@ -21,7 +21,7 @@ import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { memberImportsRoutes, membersRoutes, registerImportWorkers, startImportPurge } from './modules/members/index.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { reviewsRoutes, startOverdueFlagging } from './modules/reviews/index.js';
-import { registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
+import { applicationsRoutes, registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
 
 /** The whole HTTP application; tests call `inject` on it, main.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -90,6 +90,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   inspectionsRoutes(app, deps);
   reviewsRoutes(app, deps);
   transfersRoutes(app, deps);
+  applicationsRoutes(app, deps);
   registerTransferReviews();
   smsSimulatorRoutes(app, deps);
 

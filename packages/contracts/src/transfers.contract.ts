@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, pageOf, pageQuerySchema, textField, uuidSchema } from './common.js';
-import { membershipStatuses } from './members.contract.js';
+import { membershipStatuses, sexes } from './members.contract.js';
 import { reviewStatuses } from './reviews.contract.js';
 import { checkIdNumber, idTypes, type IdType } from './rules/index.js';
 
@@ -102,8 +102,19 @@ export const applicationBodySchema = z
     phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { message: '手机号应为11位数字' }),
     workUnitName: textField('工作单位', 100),
     reason: z.string().trim().max(200, { message: '申请说明不能超过200个字符' }).optional(),
+    /** Only for documents that do not encode them (a resident ID or residence permit does). */
+    sex: z.enum(sexes, { message: '请选择性别' }).optional(),
+    birthDate: isoDateSchema.optional(),
   })
-  .superRefine(checkDocument);
+  .superRefine((v, ctx) => {
+    const r = checkIdNumber(v.idNumber, v.idType as IdType);
+    if (!r.ok) return void ctx.addIssue({ code: 'custom', path: ['idNumber'], message: r.reason });
+    // Resident IDs and residence permits carry sex and birth date; other documents do not.
+    if (!('sex' in r && r.sex)) {
+      if (!v.sex) ctx.addIssue({ code: 'custom', path: ['sex'], message: '请选择性别' });
+      if (!v.birthDate) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: '请填写出生日期' });
+    }
+  });
 export type ApplicationBody = z.infer<typeof applicationBodySchema>;
 
 export const applicationSchema = z.object({

@@ -1,3 +1,4 @@
+import { makeIdNumber } from '@gonghui/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/audit/audit.table.js';
@@ -52,10 +53,19 @@ beforeAll(async () => {
   const member2 = (await owner.post(`/api/orgs/${shizhongBase}/members`, { idType: 'resident_id', idNumber: '360426199101010071', name: '范围外转会' })).json();
   const transfer = (await owner.post(`/api/members/${member2.id}/transfer-out`, { targetOrgId: await t.orgId('山东经四路医药连锁有限公司工会'), reason: '调动', version: 1 })).json();
   expect(transfer.reviewId).toBeDefined();
+  // Someone else's application: nobody but its applicant may act on it.
+  const applicant = t.client();
+  t.clock.advance(61_000);
+  await applicant.post('/api/auth/sms-code', { purpose: 'register', phone: '13500000009', ...(await applicant.captcha()) });
+  await applicant.post('/api/auth/register', { username: 'scope_worker', name: '申请人', phone: '13500000009', smsCode: t.sms.lastCode('13500000009'), password: 'Scope#Test2026' });
+  const application = (
+    await applicant.post('/api/me/applications', { kind: 'join', targetOrgId: shizhongBase, name: '申请人', idNumber: makeIdNumber({ birthDate: '1990-05-05', sex: 'female', seq: 88 }), phone: '13500000009', workUnitName: '某单位' })
+  ).json();
+  expect(application.id).toBeDefined();
   const city = await t.as('city_admin');
   const inspection = (await city.post('/api/inspections', { year: 2026, kind: 'org', deadline: '2099-12-31' })).json();
   // Campaigns are notices to everyone below the city: what is scoped is the organisation asked about.
-  Object.assign(outside, { inspection: inspection.id, memberImport: memberImport.task.id, review: transfer.reviewId });
+  Object.assign(outside, { inspection: inspection.id, memberImport: memberImport.task.id, review: transfer.reviewId, application: application.id });
   Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id, member: member.id });
 });
 afterAll(async () => t?.close());
@@ -71,6 +81,7 @@ function idKind(path: string): string {
   if (path.startsWith('/api/inspections/')) return 'inspection';
   if (path.startsWith('/api/member-imports/')) return 'memberImport';
   if (path.startsWith('/api/reviews/')) return 'review';
+  if (path.startsWith('/api/me/applications/')) return 'application';
   throw new Error(`add a scope fixture for ${path}`);
 }
 
