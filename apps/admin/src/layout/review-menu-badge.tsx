@@ -7,5 +7,9 @@ export function ReviewMenuBadge() {
   const waiting = (data?.todo ?? 0) + (data?.overdue ?? 0);
   if (waiting === 0) return null;
   const title = [data?.todo ? `待我审核 ${data.todo} 件` : '', data?.overdue ? `下级逾期未审 ${data.overdue} 件` : ''].filter(Boolean).join('，');
-  return <Badge count={waiting} overflowCount={99} size="small" title={title} className="menu-badge" data-testid="review-menu-badge" />;
+  return (
+    <span data-testid="review-menu-badge" data-count={waiting}>
+      <Badge count={waiting} overflowCount={99} size="small" title={title} className="menu-badge" />
+    </span>
+  );
 }

@@ -17,6 +17,8 @@ export type UploadKind = 'template' | 'transfer_in';
 
 interface KindSpec {
   title: string;
+  /** Where the people go, above the rules. */
+  targetLabel: string;
   upload: (orgId: string, file: File) => Promise<ImportSubmitted>;
   templateUrl: (orgId: string) => string;
   templateName: string;
@@ -28,6 +30,7 @@ interface KindSpec {
 const specs: Record<UploadKind, KindSpec> = {
   template: {
     title: '模板导入会员',
+    targetLabel: '导入到',
     upload: memberImportsApi.upload,
     templateUrl: (orgId) => `/api/orgs/${orgId}/members/template`,
     templateName: '下载采集表',
@@ -41,6 +44,7 @@ const specs: Record<UploadKind, KindSpec> = {
   },
   transfer_in: {
     title: '批量转入会员',
+    targetLabel: '转入到',
     upload: transfersApi.upload,
     templateUrl: transfersApi.templateUrl,
     templateName: '下载转入模板',
@@ -117,7 +121,7 @@ export function UploadImportModal({ kind = 'template', orgId, orgName, open, onO
         </Button>,
       ]}
     >
-      <Descriptions size="small" column={1} style={{ marginBottom: 12 }} items={[{ key: 'org', label: '导入到', children: <strong>{orgName}</strong> }]} />
+      <Descriptions size="small" column={1} style={{ marginBottom: 12 }} items={[{ key: 'org', label: spec.targetLabel, children: <strong>{orgName}</strong> }]} />
       <Alert
         type="info"
         showIcon

@@ -76,7 +76,7 @@ export function TransferInModal({ orgId, orgName, open, onOpenChange, onSubmitte
         rules={[{ required: true, message: '请选择证件类型' }]}
         fieldProps={{ onChange: () => form.getFieldValue('idNumber') && void form.validateFields(['idNumber']).catch(() => undefined) }}
       />
-      <ProFormText name="idNumber" label="证件号码" width="md" rules={[idNumberRule(form)]} validateTrigger="onBlur" fieldProps={{ maxLength: 64, className: 'mono' }} />
+      <ProFormText name="idNumber" label="证件号码" width="md" required rules={[idNumberRule(form)]} validateTrigger="onBlur" fieldProps={{ maxLength: 64, className: 'mono' }} />
       <ProFormTextArea
         name="reason"
         label="转入原因"

@@ -90,7 +90,7 @@ export function ReviewActions({ review }: { review: ReviewDetail }) {
 
   if (!canAct && !review.canWithdraw && !review.canResubmit) return null;
   return (
-    <Space wrap>
+    <Space wrap={false}>
       {review.canWithdraw && (
         <Button icon={<UndoOutlined />} onClick={() => setDecision('withdraw')} data-testid="review-withdraw">
           撤回

@@ -1,5 +1,5 @@
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { reviewSubjectTypeLabels, type ReviewDetail } from '@gonghui/contracts';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../../utils/format';
 import { ReviewActions } from './review-actions';
 import { ReviewChangesTable } from './review-changes-table';
 import { ReviewSteps } from './review-steps';
-import { ReviewStatusTag, ReviewSubjectTag } from './review-tags';
+import { ReviewStatusTag } from './review-tags';
 import { ReviewTrail } from './review-trail';
 
 /** One line on where the review stands, for the reader who is not acting on it. */
@@ -19,16 +19,18 @@ function StatusAlert({ review }: { review: ReviewDetail }) {
     return <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`待本单位审核：${mine.map((s) => s.label).join('、')}`} description="请核对变更内容后同意或退回；退回须写明原因。" />;
   if (review.status === 'pending')
     return <Alert type="info" showIcon style={{ marginBottom: 16 }} message={review.waitingFor.length > 0 ? `正在等待 ${review.waitingFor.join('、')} 审核` : '审核中'} />;
-  if (review.status === 'returned')
+  if (review.status === 'returned') {
+    const why = review.steps.find((s) => s.status === 'returned')?.reason;
     return (
       <Alert
         type="error"
         showIcon
         style={{ marginBottom: 16 }}
-        message={`已退回${review.steps.find((s) => s.status === 'returned')?.reason ? `：${review.steps.find((s) => s.status === 'returned')?.reason}` : ''}`}
+        message={why ? `已退回：${why}` : '已退回'}
         description={review.canResubmit ? '可按退回原因修改后重新提交。' : undefined}
       />
     );
+  }
   if (review.status === 'approved') return <Alert type="success" showIcon style={{ marginBottom: 16 }} message="审核通过，已办结" />;
   return <Alert type="info" showIcon style={{ marginBottom: 16 }} message="提交单位已撤回，审核终止" />;
 }
@@ -64,32 +66,34 @@ export function ReviewDetailPage() {
 
   return (
     <PageContainer
-      title={<span data-testid="review-detail-title">{review.title}</span>}
+      title={reviewSubjectTypeLabels[review.subjectType]}
       tags={
-        <Space size={4}>
-          <ReviewSubjectTag type={review.subjectType} />
-          <span data-testid="review-status">
-            <ReviewStatusTag status={review.status} overdue={review.overdue} />
-          </span>
-        </Space>
+        <span data-testid="review-status">
+          <ReviewStatusTag status={review.status} overdue={review.overdue} />
+        </span>
       }
       breadcrumb={breadcrumb}
       onBack={back}
       extra={<ReviewActions review={review} />}
       content={
-        <Descriptions
-          size="small"
-          column={{ xs: 1, md: 2, xl: 3 }}
-          items={[
-            { key: 'type', label: '事项类型', children: reviewSubjectTypeLabels[review.subjectType] },
-            { key: 'org', label: '提交单位', children: review.submitterOrgName },
-            { key: 'by', label: '提交人', children: review.submittedBy ?? '—' },
-            { key: 'at', label: '提交时间', children: formatDateTime(review.submittedAt) },
-            { key: 'waiting', label: '当前审核单位', children: review.waitingFor.length > 0 ? review.waitingFor.join('、') : '—' },
-            { key: 'updated', label: '最后处理时间', children: formatDateTime(review.updatedAt) },
-            ...(review.round > 1 ? [{ key: 'round', label: '提交次数', children: `第 ${review.round} 次提交` }] : []),
-          ]}
-        />
+        <>
+          {/* The title names the person or organisation and both sides; it can be long, so it gets its own line. */}
+          <Typography.Paragraph strong className="review-title" data-testid="review-detail-title">
+            {review.title}
+          </Typography.Paragraph>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2, xl: 3 }}
+            items={[
+              { key: 'org', label: '提交单位', children: review.submitterOrgName },
+              { key: 'by', label: '提交人', children: review.submittedBy ?? '—' },
+              { key: 'at', label: '提交时间', children: formatDateTime(review.submittedAt) },
+              { key: 'waiting', label: '当前审核单位', children: review.waitingFor.length > 0 ? review.waitingFor.join('、') : '—' },
+              { key: 'updated', label: '最后处理时间', children: formatDateTime(review.updatedAt) },
+              ...(review.round > 1 ? [{ key: 'round', label: '提交次数', children: `第 ${review.round} 次提交` }] : []),
+            ]}
+          />
+        </>
       }
     >
       <StatusAlert review={review} />

@@ -41,7 +41,7 @@ export function ReviewsPage() {
       valueEnum: subjectEnum,
       order: 2,
       fieldProps: { placeholder: '全部类型' },
-      width: 150,
+      width: 130,
       render: (_, r) => <ReviewSubjectTag type={r.subjectType} />,
     },
     {
@@ -55,7 +55,7 @@ export function ReviewsPage() {
         </Link>
       ),
     },
-    { title: '提交单位', dataIndex: 'submitterOrgName', search: false, ellipsis: true, width: 200 },
+    { title: '提交单位', dataIndex: 'submitterOrgName', search: false, ellipsis: true, width: 180 },
     {
       title: '提交人 / 提交时间',
       dataIndex: 'submittedAt',
@@ -68,7 +68,7 @@ export function ReviewsPage() {
       key: 'waitingFor',
       search: false,
       ellipsis: true,
-      width: 200,
+      width: 180,
       render: (_, r) => (r.waitingFor.length > 0 ? r.waitingFor.join('、') : <span className="muted">—</span>),
     },
     {

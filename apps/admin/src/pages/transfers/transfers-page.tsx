@@ -8,7 +8,7 @@ import { errorMessage } from '../../api/client';
 import { transfersApi, type TransferQuery } from '../../api/transfers';
 import { TwoLines } from '../../components/two-lines';
 import { usePermission } from '../../hooks/use-session';
-import { formatMinute, orDash } from '../../utils/format';
+import { formatMinute } from '../../utils/format';
 import { ReviewStatusTag } from '../reviews/review-tags';
 
 type Direction = NonNullable<TransferQuery['direction']>;
@@ -27,32 +27,54 @@ export function TransfersPage() {
 
   const columns: ProColumns<Transfer>[] = [
     { title: '姓名', dataIndex: 'name', search: false, width: 90, fixed: 'left', render: (_, t) => <span className="nowrap">{t.name}</span> },
-    { title: '证件号码', dataIndex: 'idNumberMasked', search: false, width: 172, render: (_, t) => <span className="mono">{t.idNumberMasked}</span> },
+    { title: '证件号码', dataIndex: 'idNumberMasked', search: false, width: 168, render: (_, t) => <span className="mono">{t.idNumberMasked}</span> },
     { title: '转出单位', dataIndex: 'fromOrgName', search: false, ellipsis: true },
-    { title: '转入单位', dataIndex: 'toOrgName', search: false, ellipsis: true },
-    { title: '来源', dataIndex: 'source', search: false, width: 112, render: (_, t) => <span className="nowrap">{transferSourceLabels[t.source] ?? t.source}</span> },
-    { title: '原因', dataIndex: 'reason', search: false, ellipsis: true, width: 160 },
+    {
+      title: '转入单位',
+      dataIndex: 'toOrgName',
+      search: false,
+      ellipsis: true,
+      render: (_, t) =>
+        t.newMemberNo ? (
+          <div className="ellipsis-lines">
+            <div>{t.toOrgName}</div>
+            <div className="muted" style={{ fontSize: 12 }}>
+              新会员编号 <span className="mono">{t.newMemberNo}</span>
+            </div>
+          </div>
+        ) : (
+          t.toOrgName
+        ),
+    },
+    {
+      title: '来源 / 原因',
+      dataIndex: 'source',
+      search: false,
+      width: 150,
+      render: (_, t) => (
+        <div className="ellipsis-lines" title={t.reason}>
+          <div>{transferSourceLabels[t.source] ?? t.source}</div>
+          <div className="muted" style={{ fontSize: 12 }}>
+            {t.reason}
+          </div>
+        </div>
+      ),
+    },
     {
       title: '状态',
       dataIndex: 'status',
       valueType: 'select',
       valueEnum: statusEnum,
       fieldProps: { placeholder: '全部状态' },
-      width: 92,
+      width: 80,
       render: (_, t) => <ReviewStatusTag status={t.status} />,
     },
-    { title: '提交时间', dataIndex: 'submittedAt', search: false, width: 140, render: (_, t) => <span className="nowrap">{formatMinute(t.submittedAt)}</span> },
     {
-      title: '办结时间',
-      dataIndex: 'decidedAt',
+      title: '提交时间 / 办结时间',
+      dataIndex: 'submittedAt',
       search: false,
-      width: 140,
-      render: (_, t) =>
-        t.decidedAt && t.newMemberNo ? (
-          <TwoLines top={formatMinute(t.decidedAt)} bottom={`新会员编号 ${t.newMemberNo}`} />
-        ) : (
-          <span className="nowrap">{orDash(t.decidedAt && formatMinute(t.decidedAt))}</span>
-        ),
+      width: 156,
+      render: (_, t) => <TwoLines top={formatMinute(t.submittedAt)} bottom={t.decidedAt ? formatMinute(t.decidedAt) : '未办结'} />,
     },
     {
       title: '提交日期',
@@ -72,7 +94,7 @@ export function TransfersPage() {
       key: 'op',
       search: false,
       fixed: 'right',
-      width: 84,
+      width: 80,
       render: (_, t) =>
         canReview ? (
           <Link to={`/reviews/${t.reviewId}`} className="nowrap">
@@ -101,7 +123,7 @@ export function TransfersPage() {
             <Segmented<Direction> value={direction} onChange={setDirection} options={directions} data-testid="transfer-direction" />
           }
           params={{ direction }}
-          scroll={{ x: 1320 }}
+          scroll={{ x: 1100 }}
           search={{ labelWidth: 'auto', defaultCollapsed: false, span: 8 }}
           options={{ reload: true, density: false, setting: false }}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t, [from, to]) => `第 ${from}–${to} 条，共 ${t} 条` }}
