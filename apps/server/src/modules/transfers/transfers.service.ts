@@ -19,6 +19,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { findCurrentMember, findPersonWithMembership, moveStatus, openMembership, transferableStatuses, type CurrentMember } from '../members/membership-moves.js';
+import type { TransferSubmitter } from '../members/index.js';
 import { findOrg, getOrgInScope, type OrgRow } from '../organisations/index.js';
 import { openReview, reviewerOf, type Reviewer, type StepPlan, type SubjectContext } from '../reviews/index.js';
 import * as repo from './transfers.repository.js';
@@ -253,4 +254,14 @@ export const memberTransferSubject = {
   returned: (ctx: SubjectContext) => ended(ctx, 'returned'),
   withdrawn: (ctx: SubjectContext) => ended(ctx, 'withdrawn'),
   resubmitted,
+};
+
+/** A committed transfer-in row: the union that uploaded the file asks for this member. Returns the reviewing union's name. */
+export const submitImportedTransfer: TransferSubmitter = async (tx, deps, actor, task, row) => {
+  const member = await findCurrentMember(tx, row.membershipId);
+  const target = await findOrg(tx, task.orgId);
+  if (!member || !target) throw new AppError('TRANSFER_NOT_ALLOWED', undefined, '此人的会籍已发生变化，请重新核对');
+  const who: Reviewer = { accountId: actor.accountId ?? task.submittedBy, name: actor.name ?? '', orgId: task.orgId, scopePath: target.path };
+  await requestTransfer(tx, deps, actor, who, { member, target, source: 'import', reason: row.reason, importId: task.id, submitterOrgId: task.orgId });
+  return member.orgName;
 };

@@ -1,10 +1,14 @@
 import { chinaToday, importKindLabels, normalizeIdNumber, type ImportKind } from '@gonghui/contracts';
 import { recordAudit, type Actor } from '../../../platform/audit/audit.js';
 import type { Crypto } from '../../../platform/crypto.js';
+import type { Readable } from 'node:stream';
+import type { DbOrTx, Tx } from '../../../db/client.js';
 import type { Deps } from '../../../platform/deps.js';
+import { AppError } from '../../../platform/errors.js';
 import { UnsafeFileError } from '../../../platform/files/xlsx-guard.js';
 import { xlsxForStreaming } from '../../../platform/files/xlsx-order.js';
 import { SheetError, readMemberSheet, type ParsedMemberRow } from './member-sheet.parser.js';
+import { readTransferSheet, type ParsedTransferRow } from './transfer-sheet.parser.js';
 import * as repo from './member-imports.repository.js';
 import { CHECK_QUEUE, COMMIT_QUEUE, IMPORT_RETENTION_DAYS, MAX_IMPORT_ROWS, storedFileOf } from './member-imports.service.js';
 
@@ -39,12 +43,11 @@ function staged(crypto: Crypto, r: ParsedMemberRow): repo.StagedRow {
 }
 
 /** Streams the stored workbook through the row checks into the staging table, a batch at a time. */
-async function stageFile(deps: Deps, task: repo.ImportRow): Promise<void> {
+async function stageFile<R>(deps: Deps, task: repo.ImportRow, read: (input: Readable) => AsyncGenerator<R>, toStaged: (crypto: Crypto, r: R) => repo.StagedRow): Promise<void> {
   const stored = storedFileOf(task, task.fileSize!);
   if (!(await deps.files.verify(task.id, stored))) throw new UnsafeFileError('上传的文件在服务器上已损坏或丢失，请重新上传');
-  const units = await repo.workUnitIdsByName(deps.db, task.orgId);
   const input = await xlsxForStreaming(deps.files.zipReader(task.id, stored), stored.size, () => deps.files.openRange(task.id, stored));
-  const rows = readMemberSheet(input, { workUnits: units, maxRows: MAX_IMPORT_ROWS });
+  const rows = read(input);
   let batch: repo.StagedRow[] = [];
   let processed = 0;
   // One batch is written while the next is parsed: the parser (Node) and the inserts (the
@@ -63,23 +66,62 @@ async function stageFile(deps: Deps, task: repo.ImportRow): Promise<void> {
     writing.catch(() => {});
   };
   for await (const r of rows) {
-    batch.push(staged(deps.crypto, r));
+    batch.push(toStaged(deps.crypto, r));
     if (batch.length >= BATCH) await flush();
   }
   await flush();
   await writing;
 }
 
+/** A transfer-in row as staged: the person named, found later by classification. */
+function stagedTransfer(crypto: Crypto, r: ParsedTransferRow): repo.StagedRow {
+  const ok = r.errors.length === 0 && r.idNumber !== null;
+  return {
+    rowNo: r.rowNo,
+    verdict: ok ? 'new' : 'error',
+    message: ok ? '' : r.errors.join('；'),
+    idType: ok ? r.idType : null,
+    idNumberEnc: ok ? crypto.encrypt(r.idNumber!) : null,
+    idIndex: ok ? crypto.blindIndex('id', r.idNumber!) : null,
+    name: r.name,
+    sex: null,
+    birthDate: null,
+    phoneEnc: null,
+    phoneIndex: null,
+    education: null,
+    householdType: null,
+    migrantWorker: null,
+    skillLevel: null,
+    address: null,
+    unionPost: null,
+    workUnitId: null,
+    joinedOn: null,
+    remark: r.reason,
+  };
+}
+
+/**
+ * Submits one transfer for a committed transfer-in row. The transfers module provides it at
+ * start-up (it owns transfers and their reviews; this module only runs the task).
+ */
+export type TransferSubmitter = (tx: Tx, deps: Deps, actor: Actor, task: repo.ImportRow, row: { membershipId: string; reason: string }) => Promise<string>;
+let submitTransfer: TransferSubmitter | undefined;
+export function setTransferSubmitter(fn: TransferSubmitter): void {
+  submitTransfer = fn;
+}
+
 /** The check job: idempotent, so a retry after a crash starts the task's rows over. */
 export async function runCheck(deps: Deps, importId: string): Promise<void> {
   const task = await repo.transition(deps.db, importId, ['queued', 'checking'], { status: 'checking', processed: 0, error: null });
   if (!task) return;
+  const units = task.kind === 'template' ? await repo.workUnitIdsByName(deps.db, task.orgId) : undefined;
   await repo.clearRows(deps.db, importId);
   try {
-    if (task.kind === 'template') await stageFile(deps, task);
+    if (task.kind === 'template') await stageFile(deps, task, (input) => readMemberSheet(input, { workUnits: units!, maxRows: MAX_IMPORT_ROWS }), staged);
+    else if (task.kind === 'transfer_in') await stageFile(deps, task, readTransferSheet, stagedTransfer);
     else await repo.stageOrgCodeCandidates(deps.db, importId, task.orgId, task.fileName.replace(/^组织机构代码 /, ''));
     await repo.analyzeRows(deps.db);
-    await repo.classifyRows(deps.db, importId, task.orgId);
+    await classify(deps.db, task);
     const c = await repo.countVerdicts(deps.db, importId);
     const total = c.new + c.update + c.conflict + c.error;
     if (task.kind === 'org_code' && total === 0) {
@@ -104,6 +146,25 @@ export async function runCheck(deps: Deps, importId: string): Promise<void> {
   }
 }
 
+const classify = (db: DbOrTx, task: repo.ImportRow) => (task.kind === 'transfer_in' ? repo.classifyTransferRows(db, task.id, task.orgId) : repo.classifyRows(db, task.id, task.orgId));
+
+/**
+ * Each valid row becomes a transfer under review. A row whose member changed since the preview
+ * (now transferring elsewhere, say) is refused alone, in a savepoint, with the reason.
+ */
+async function commitTransfers(tx: Tx, deps: Deps, actor: Actor, task: repo.ImportRow): Promise<void> {
+  if (!submitTransfer) throw new Error('no transfer submitter registered');
+  for (const row of await repo.transferRowsToCommit(tx, task.id)) {
+    try {
+      const reviewer = await tx.transaction((sp) => submitTransfer!(sp as Tx, deps, actor, task, row));
+      await repo.setRowOutcome(tx, task.id, row.rowNo, 'new', `已提交转会申请，等待「${reviewer}」审核`);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      await repo.setRowOutcome(tx, task.id, row.rowNo, 'conflict', e.message);
+    }
+  }
+}
+
 /** The commit job: everything in one transaction, so it either all lands or none of it does. */
 export async function runCommit(deps: Deps, importId: string, actor: Actor): Promise<void> {
   try {
@@ -111,8 +172,9 @@ export async function runCommit(deps: Deps, importId: string, actor: Actor): Pro
       const task = await repo.lockImport(tx, importId);
       if (!task || task.status !== 'committing') return;
       const kind = task.kind as ImportKind;
-      await repo.classifyRows(tx, importId, task.orgId);
-      await repo.commitRows(tx, importId, task.orgId, task.submittedBy, chinaToday(deps.now()), `${importKindLabels[kind]}（${task.fileName}）`);
+      await classify(tx, task);
+      if (kind === 'transfer_in') await commitTransfers(tx, deps, actor, task);
+      else await repo.commitRows(tx, importId, task.orgId, task.submittedBy, chinaToday(deps.now()), `${importKindLabels[kind]}（${task.fileName}）`);
       const c = await repo.countVerdicts(tx, importId);
       await repo.transition(tx, importId, ['committing'], { status: 'done', committedAt: deps.now(), newCount: c.new, updateCount: c.update, conflictCount: c.conflict, errorCount: c.error });
       if (kind === 'org_code') await repo.releaseSource(tx, importId);

@@ -345,3 +345,64 @@ export async function expireImports(db: DbOrTx, before: Date): Promise<{ id: str
   if (rows.length > 0) await db.execute(sql`delete from member_import_rows where import_id in ${rows.map((r) => r.id)}`);
   return rows;
 }
+
+/**
+ * Verdicts for a transfer-in file: each row must name, by document and name, a current member
+ * of another union who may transfer now. Rows that cannot are errors (nobody to transfer) or
+ * conflicts (already here, already transferring), each saying why.
+ */
+export async function classifyTransferRows(db: DbOrTx, importId: string, orgId: string): Promise<void> {
+  await db.execute(sql`
+    update member_import_rows r set verdict = 'new', message = '', person_id = null, membership_id = null, member_no = null
+    where r.import_id = ${importId} and (r.verdict in ('new', 'conflict') or (r.verdict = 'error' and r.id_index is not null))`);
+  await db.execute(sql`
+    update member_import_rows r set verdict = 'error', message = '证件号码与第' || d.first || '行重复'
+    from (select row_no, first from (
+            select row_no, min(row_no) over (partition by id_type, id_index) as first
+            from member_import_rows where import_id = ${importId} and verdict = 'new') w
+          where row_no > first) d
+    where r.import_id = ${importId} and r.row_no = d.row_no`);
+  // Nobody with this document: name nothing about who might be meant.
+  await db.execute(sql`
+    update member_import_rows r set verdict = 'error', message = '会员库中没有此人：姓名与证件号码须与会员库一致；新会员请用“新增会员”或“模板导入会员”'
+    where r.import_id = ${importId} and r.verdict = 'new'
+      and not exists (select 1 from persons p where p.id_type = r.id_type and p.id_index = r.id_index and p.name = r.name)`);
+  await db.execute(sql`
+    update member_import_rows r set
+      person_id = p.id,
+      membership_id = m.id,
+      member_no = case when m.org_id = ${orgId}::uuid then m.member_no end,
+      verdict = case when m.id is null then 'error'
+                     when m.org_id = ${orgId}::uuid or m.status = 'transferring' then 'conflict'
+                     when m.status not in ('joined', 'transferred_in', 'retained') then 'error'
+                     else 'new' end,
+      message = case when m.id is null then '此人目前不是任何工会的会员，请用“新增会员”办理入会'
+                     when m.org_id = ${orgId}::uuid then '已是本工会会员'
+                     when m.status = 'transferring' then '此人已有转会申请在审核中'
+                     when m.status not in ('joined', 'transferred_in', 'retained') then '此人当前的会籍状态不能办理转会'
+                     else '可转入：确认后提交转会申请，由「' || o.name || '」审核' end
+    from persons p
+    left join memberships m on m.person_id = p.id and m.status <> 'transferred_out'
+    left join orgs o on o.id = m.org_id
+    where r.import_id = ${importId} and r.verdict = 'new' and p.id_type = r.id_type and p.id_index = r.id_index and p.name = r.name`);
+}
+
+/** The rows a transfer-in commit submits, in file order. */
+export async function transferRowsToCommit(db: DbOrTx, importId: string) {
+  return rowsOf<{ row_no: number; membership_id: string; remark: string | null }>(
+    await db.execute(sql`select row_no, membership_id, remark from member_import_rows where import_id = ${importId} and verdict = 'new' order by row_no`),
+  ).map((r) => ({ rowNo: Number(r.row_no), membershipId: r.membership_id, reason: r.remark ?? '批量转入' }));
+}
+
+export async function setRowOutcome(db: DbOrTx, importId: string, rowNo: number, verdict: 'new' | 'conflict', message: string): Promise<void> {
+  await db.execute(sql`update member_import_rows set verdict = ${verdict}, message = ${message} where import_id = ${importId} and row_no = ${rowNo}`);
+}
+
+/** The union's transfer-in task still in progress, if any (one at a time). */
+export async function findLiveTransferImport(db: DbOrTx, orgId: string): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(memberImports)
+    .where(and(eq(memberImports.orgId, orgId), eq(memberImports.kind, 'transfer_in'), sql`${memberImports.status} in ('queued', 'checking', 'ready', 'committing')`));
+  return row;
+}

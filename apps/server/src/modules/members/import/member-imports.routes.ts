@@ -8,7 +8,7 @@ import {
   importTaskSchema,
   orgCodeImportBodySchema,
 } from '@gonghui/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, callerOf } from '../../../platform/auth-context.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -21,6 +21,26 @@ const tags = ['会员采集任务'];
 export function memberImportsRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  // Uploads of both templates take the same path: the union is found in scope first, then the
+  // single file part is read, one byte over the cap so the store can refuse it (multipart alone
+  // would truncate silently).
+  const upload = (kind: 'template' | 'transfer_in') => async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+    const result = await svc.submitUpload(
+      deps,
+      callerOf(req),
+      actorOf(req),
+      req.params.id,
+      async () => {
+        if (!req.isMultipart()) throw new AppError('FILE_MISSING', undefined, '请以表单文件（multipart/form-data）上传 .xlsx 文件');
+        const part = await req.file({ limits: { fileSize: svc.MAX_UPLOAD_BYTES + 1 } }).catch(() => undefined);
+        if (!part) throw new AppError('FILE_MISSING');
+        return { filename: part.filename, stream: part.file };
+      },
+      kind,
+    );
+    return reply.code(202).send(result);
+  };
+
   r.post('/api/orgs/:id/member-imports', {
     config: { access: 'member.write', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
@@ -30,16 +50,27 @@ export function memberImportsRoutes(app: FastifyInstance, deps: Deps) {
       params: idParamsSchema,
       response: { 202: importSubmittedSchema },
     },
+    handler: upload('template'),
+  });
+
+  r.post('/api/orgs/:id/transfer-imports', {
+    config: { access: 'member.write', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: {
+      tags,
+      summary: '上传转入会员表（姓名+证件号码，最多1000行；本工会同一时间只能有一批），预览后确认提交转会审核',
+      consumes: ['multipart/form-data'],
+      params: idParamsSchema,
+      response: { 202: importSubmittedSchema },
+    },
+    handler: upload('transfer_in'),
+  });
+
+  r.get('/api/orgs/:id/transfer-template', {
+    config: { access: 'member.write' },
+    schema: { tags, summary: '下载本工会的转入会员表（Excel 模板）', params: idParamsSchema },
     handler: async (req, reply) => {
-      // The file is read only after the union is found in scope: one file part, as multipart.
-      const result = await svc.submitUpload(deps, callerOf(req), actorOf(req), req.params.id, async () => {
-        if (!req.isMultipart()) throw new AppError('FILE_MISSING', undefined, '请以表单文件（multipart/form-data）上传 .xlsx 采集表');
-        // One byte over the cap reaches the store, which refuses it (multipart alone would truncate silently).
-        const part = await req.file({ limits: { fileSize: svc.MAX_UPLOAD_BYTES + 1 } }).catch(() => undefined);
-        if (!part) throw new AppError('FILE_MISSING');
-        return { filename: part.filename, stream: part.file };
-      });
-      return reply.code(202).send(result);
+      const file = await svc.transferTemplate(deps, callerOf(req), req.params.id);
+      return sendXlsx(reply, file.filename, file.buffer);
     },
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
   importKindLabels,
+  importStatusLabels,
   isBaseUnionKind,
   maskIdNumber,
   type ImportKind,
@@ -20,6 +21,7 @@ import { annotateWorkbook } from '../../../platform/files/xlsx-annotate.js';
 import { guardXlsx, UnsafeFileError } from '../../../platform/files/xlsx-guard.js';
 import { getOrgInScope } from '../../organisations/index.js';
 import { DATA_SHEET, templateColumns } from './member-template.js';
+import { buildTransferTemplate, TRANSFER_SHEET, transferColumns } from './transfer-template.js';
 import * as repo from './member-imports.repository.js';
 
 export const CHECK_QUEUE = 'member-import-check';
@@ -49,12 +51,14 @@ function toTask(r: repo.ImportJoined): ImportTask {
     submittedAt: t.submittedAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
     committedAt: t.committedAt?.toISOString() ?? null,
-    hasResultFile: t.kind === 'template' && t.fileIv !== null && (t.status === 'ready' || t.status === 'done'),
+    hasResultFile: t.kind !== 'org_code' && t.fileIv !== null && (t.status === 'ready' || t.status === 'done'),
   };
 }
 
 /** What a row will do, or did, in the words the preview and the result workbook both use. */
-export function outcomeText(committed: boolean, verdict: ImportVerdict, message: string, memberNo: string | null): string {
+export function outcomeText(kind: ImportKind, committed: boolean, verdict: ImportVerdict, message: string, memberNo: string | null): string {
+  // A transfer row's message already says what will happen or happened (and which union reviews).
+  if (kind === 'transfer_in') return verdict === 'new' ? message : `${committed ? '未转入' : verdict === 'conflict' ? '冲突' : '错误'}：${message}`;
   if (committed) {
     if (verdict === 'new') return `已新增，会员编号 ${memberNo}`;
     if (verdict === 'update') return `已更新，会员编号 ${memberNo}`;
@@ -101,14 +105,21 @@ function displayName(raw: string | undefined): string {
  * Takes an uploaded workbook: stores it encrypted, refuses at once what is not a safe .xlsx
  * (with the reason), and queues the check. The same file for the same union finds its task.
  */
-export async function submitUpload(deps: Deps, caller: ScopedCaller, actor: Actor, orgId: string, readFile: () => Promise<{ filename?: string; stream: Readable }>) {
+export async function submitUpload(
+  deps: Deps,
+  caller: ScopedCaller,
+  actor: Actor,
+  orgId: string,
+  readFile: () => Promise<{ filename?: string; stream: Readable }>,
+  kind: 'template' | 'transfer_in' = 'template',
+) {
   const org = await baseUnionInScope(deps, caller, orgId);
   const file = await readFile();
   // The name first (SECURITY.md: extension and magic bytes); nothing of the body is kept.
   const ext = /\.([^.\\/]{1,10})$/.exec(file.filename ?? '')?.[1]?.toLowerCase();
   if (ext !== 'xlsx') {
     file.stream.resume();
-    throw new AppError('FILE_REJECTED', undefined, `只能上传 .xlsx 格式的会员信息采集表${ext ? `（所选文件为 .${ext}）` : ''}`);
+    throw new AppError('FILE_REJECTED', undefined, `只能上传 .xlsx 格式的${kind === 'template' ? '会员信息采集表' : '转入会员表'}${ext ? `（所选文件为 .${ext}）` : ''}`);
   }
   const id = randomUUID();
   let stored: StoredFile;
@@ -129,7 +140,7 @@ export async function submitUpload(deps: Deps, caller: ScopedCaller, actor: Acto
   const created = await repo.insertImportUnlessLive(deps.db, {
     id,
     orgId,
-    kind: 'template',
+    kind,
     fileName,
     sourceHash: stored.contentHash,
     fileIv: stored.iv,
@@ -142,15 +153,17 @@ export async function submitUpload(deps: Deps, caller: ScopedCaller, actor: Acto
   if (!created) {
     await deps.files.remove(id);
     const live = await repo.findLiveImportBySource(deps.db, orgId, stored.contentHash);
-    if (!live) throw new AppError('CONFLICT');
-    return { task: toTask(await taskInScope(deps, caller, live.id)), duplicate: true };
+    if (live) return { task: toTask(await taskInScope(deps, caller, live.id)), duplicate: true };
+    const busy = kind === 'transfer_in' ? await repo.findLiveTransferImport(deps.db, orgId) : undefined;
+    if (busy) throw new AppError('TRANSFER_IMPORT_BUSY', undefined, `本工会上一批转入（${busy.fileName}，${importStatusLabels[busy.status as ImportStatus]}）尚未处理完，请确认导入或取消后再导入下一批`);
+    throw new AppError('CONFLICT');
   }
   await recordAudit(deps.db, deps.config.keys.auditKey, actor, {
     action: 'member.import_submitted',
     objectType: 'member_import',
     objectId: id,
     orgId,
-    after: { kind: importKindLabels.template, fileName, union: org.name },
+    after: { kind: importKindLabels[kind], fileName, union: org.name },
   });
   await deps.jobs.send(CHECK_QUEUE, { importId: id });
   return { task: toTask(await taskInScope(deps, caller, id)), duplicate: false };
@@ -207,7 +220,7 @@ export async function listImportRows(deps: Deps, caller: ScopedCaller, id: strin
       verdict: x.verdict as ImportVerdict,
       name: x.name,
       idNumberMasked: x.idNumberEnc ? maskIdNumber(deps.crypto.decrypt(x.idNumberEnc)) : null,
-      message: outcomeText(committed, x.verdict as ImportVerdict, x.message, x.memberNo),
+      message: outcomeText(t.t.kind as ImportKind, committed, x.verdict as ImportVerdict, x.message, x.memberNo),
       memberNo: x.memberNo,
     })),
     total: r.total,
@@ -257,7 +270,7 @@ export async function resultWorkbook(deps: Deps, caller: ScopedCaller, id: strin
       while (at < batch.length && batch[at].rowNo < rowNo) at++;
       if (at < batch.length) {
         const v = batch[at];
-        return v.rowNo === rowNo ? outcomeText(committed, v.verdict as ImportVerdict, v.message, v.memberNo) : undefined;
+        return v.rowNo === rowNo ? outcomeText(r.t.kind as ImportKind, committed, v.verdict as ImportVerdict, v.message, v.memberNo) : undefined;
       }
       if (exhausted) return undefined;
       batch = await repo.rowVerdicts(deps.db, id, r.t.orgId, last, 5000);
@@ -266,12 +279,19 @@ export async function resultWorkbook(deps: Deps, caller: ScopedCaller, id: strin
       else last = batch[batch.length - 1].rowNo;
     }
   };
+  const transfer = r.t.kind === 'transfer_in';
   const stream = await annotateWorkbook(deps.files.zipReader(id, stored), stored.size, {
-    sheetName: DATA_SHEET,
-    column: templateColumns([]).length + 1,
+    sheetName: transfer ? TRANSFER_SHEET : DATA_SHEET,
+    column: (transfer ? transferColumns : templateColumns([])).length + 1,
     header: committed ? '导入结果' : '校验结果',
     noteFor,
   });
   const base = r.t.fileName.replace(/\.xlsx$/i, '');
   return { stream, filename: `${base}_${committed ? '导入结果' : '校验结果'}.xlsx` };
+}
+
+/** The union's transfer-in template (seed 002 §4.2: name and document number). */
+export async function transferTemplate(deps: Deps, caller: ScopedCaller, orgId: string) {
+  const org = await baseUnionInScope(deps, caller, orgId);
+  return { buffer: await buildTransferTemplate(org.name), filename: `${org.name}_转入会员表.xlsx` };
 }

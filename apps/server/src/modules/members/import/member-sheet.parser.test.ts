@@ -79,7 +79,7 @@ describe('reading the collection template', () => {
   it('names a wrong template, an empty file and a file that is too long', async () => {
     const renamed = await workbook([['甲', '居民身份证', '11010519491231002X']], (ws) => (ws.getCell('C1').value = '身份证号'));
     await expect(parse(renamed)).rejects.toThrow('第3列表头应为“*证件号码”');
-    await expect(parse(await workbook([]))).rejects.toMatchObject({ code: 'EMPTY', message: '采集表中没有会员数据，请从第2行起填写' });
+    await expect(parse(await workbook([]))).rejects.toMatchObject({ code: 'EMPTY', message: '会员信息采集表中没有会员数据，请从第2行起填写' });
     const many = await workbook(Array.from({ length: 4 }, (_, i) => [`人${i}`, '居民身份证', '11010519491231002X']));
     await expect(parse(many, 3)).rejects.toBeInstanceOf(SheetError);
     const other = new ExcelJS.Workbook();

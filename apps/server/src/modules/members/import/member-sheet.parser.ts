@@ -47,7 +47,7 @@ const yesNo = new Map([
 const CJK = /[\u3400-\u9fff]/g;
 
 /** A cell as the text a person typed, or a reason it cannot be trusted. */
-function cellText(v: ExcelJS.CellValue, header: string): { text: string } | { error: string } {
+export function cellText(v: ExcelJS.CellValue, header: string): { text: string } | { error: string } {
   if (v == null) return { text: '' };
   if (typeof v === 'string') return { text: v.trim() };
   if (typeof v === 'number') return { text: String(v) };
@@ -64,14 +64,17 @@ function cellText(v: ExcelJS.CellValue, header: string): { text: string } | { er
   return { error: `“${header}”的内容无法识别` };
 }
 
+/** One data row of a template sheet: its number and its cells, in column order. */
+export interface SheetRow {
+  rowNo: number;
+  values: ExcelJS.CellValue[];
+}
+
 /**
- * Streams the collection template's data sheet row by row (never the whole workbook in memory)
- * and checks each row with the same schema as the console's form, plus the file-level rules of
- * seed 004: phones unique within the file, addresses longer than six Chinese characters.
+ * Streams one sheet of a platform template row by row (never the whole workbook in memory):
+ * checks the header against `expected`, skips blank rows and stops past `maxRows`.
  */
-export async function* readMemberSheet(input: string | Readable, opts: ReadOptions): AsyncGenerator<ParsedMemberRow> {
-  const columns = templateColumns([...opts.workUnits.keys()]);
-  const expected = columns.map((c) => (c.required ? `*${c.header}` : c.header));
+export async function* readTemplateSheet(input: string | Readable, sheet: string, expected: string[], maxRows: number, what: string): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -79,11 +82,10 @@ export async function* readMemberSheet(input: string | Readable, opts: ReadOptio
     styles: 'ignore',
     entries: 'emit',
   });
-  const phones = new Map<string, number>();
   let sawSheet = false;
   let dataRows = 0;
   for await (const ws of reader) {
-    if ((ws as unknown as { name: string }).name !== DATA_SHEET) {
+    if ((ws as unknown as { name: string }).name !== sheet) {
       // Read other sheets through, never skip them: ExcelJS parks a sheet that comes before the
       // shared strings in a temp file and deletes it as soon as we move on, and an unread sheet's
       // file stream then fails to open (ENOENT) as an uncaught error.
@@ -96,16 +98,28 @@ export async function* readMemberSheet(input: string | Readable, opts: ReadOptio
       if (row.number === 1) {
         const got = values.map((v) => (typeof v === 'string' ? v.trim() : ''));
         const at = expected.findIndex((h, i) => got[i] !== h);
-        if (at >= 0) throw new SheetError('WRONG_TEMPLATE', `不是本平台的会员信息采集表：第${at + 1}列表头应为“${expected[at]}”，请下载最新采集表后重新填写`);
+        if (at >= 0) throw new SheetError('WRONG_TEMPLATE', `不是本平台的${what}：第${at + 1}列表头应为“${expected[at]}”，请下载最新模板后重新填写`);
         continue;
       }
       if (values.every((v) => v == null || (typeof v === 'string' && v.trim() === ''))) continue;
-      if (++dataRows > opts.maxRows) throw new SheetError('TOO_MANY_ROWS', `一个文件最多 ${opts.maxRows} 名会员，请拆分后分批导入`);
-      yield parseRow(row.number, values, columns, opts, phones);
+      if (++dataRows > maxRows) throw new SheetError('TOO_MANY_ROWS', `一个文件最多 ${maxRows} 名会员，请拆分后分批导入`);
+      yield { rowNo: row.number, values };
     }
   }
-  if (!sawSheet) throw new SheetError('WRONG_TEMPLATE', `文件中没有“${DATA_SHEET}”工作表，请使用下载的会员信息采集表`);
-  if (dataRows === 0) throw new SheetError('EMPTY', '采集表中没有会员数据，请从第2行起填写');
+  if (!sawSheet) throw new SheetError('WRONG_TEMPLATE', `文件中没有“${sheet}”工作表，请使用下载的${what}`);
+  if (dataRows === 0) throw new SheetError('EMPTY', `${what}中没有会员数据，请从第2行起填写`);
+}
+
+/**
+ * Streams the collection template's data sheet and checks each row with the same schema as the
+ * console's form, plus the file-level rules of seed 004: phones unique within the file,
+ * addresses longer than six Chinese characters.
+ */
+export async function* readMemberSheet(input: string | Readable, opts: ReadOptions): AsyncGenerator<ParsedMemberRow> {
+  const columns = templateColumns([...opts.workUnits.keys()]);
+  const expected = columns.map((c) => (c.required ? `*${c.header}` : c.header));
+  const phones = new Map<string, number>();
+  for await (const { rowNo, values } of readTemplateSheet(input, DATA_SHEET, expected, opts.maxRows, '会员信息采集表')) yield parseRow(rowNo, values, columns, opts, phones);
 }
 
 function parseRow(rowNo: number, values: ExcelJS.CellValue[], columns: ReturnType<typeof templateColumns>, opts: ReadOptions, phones: Map<string, number>): ParsedMemberRow {
