@@ -211,7 +211,7 @@ export function MembersPage() {
         columns={columns}
         size="middle"
         headerTitle="会员列表"
-        scroll={{ x: showOrg ? 1360 : 1180 }}
+        scroll={{ x: showOrg ? 1360 : 1120 }}
         search={{ labelWidth: 'auto', defaultCollapsed: false, span: 8 }}
         options={{ reload: true, density: false, setting: false }}
         toolBarRender={() =>
