@@ -20,6 +20,7 @@ import { smsSimulatorRoutes } from './modules/integrations/sms/sms.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { memberImportsRoutes, membersRoutes, registerImportWorkers, startImportPurge } from './modules/members/index.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { orgLifecycleRoutes, registerOrgReviewSubjects } from './modules/organisations/index.js';
 import { reviewsRoutes, startOverdueFlagging } from './modules/reviews/index.js';
 import { applicationsRoutes, registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
 
@@ -83,6 +84,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   authRoutes(app, deps);
   organisationsRoutes(app, deps);
+  orgLifecycleRoutes(app, deps);
+  registerOrgReviewSubjects();
   accountsRoutes(app, deps);
   auditRoutes(app, deps);
   membersRoutes(app, deps);

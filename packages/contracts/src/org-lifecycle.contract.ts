@@ -48,9 +48,8 @@ export const registerEnterpriseBodySchema = z
     unitName: textField('单位名称', 100),
   })
   .extend(captchaSchema.shape);
-export const registerEnterpriseResultSchema = z.object({
-  session: sessionInfoSchema,
-  /** What the statistics database holds under the unit name, for prefilling the filing form. */
+/** The new session (as login answers it) and what the statistics database holds under the unit name, for prefilling the filing form. */
+export const registerEnterpriseResultSchema = sessionInfoSchema.extend({
   statistics: statisticsLookupSchema.extend({ unavailable: z.boolean() }),
 });
 

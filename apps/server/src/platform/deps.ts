@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db, ExecuteSql } from '../db/client.js';
 import type { SmsGateway } from '../modules/integrations/sms/sms.gateway.js';
+import type { StatisticsRegistry } from '../modules/integrations/statistics/statistics.registry.js';
 import type { Crypto } from './crypto.js';
 import type { FileVault } from './files/file-vault.js';
 import type { Jobs } from './jobs.js';
@@ -16,5 +17,7 @@ export interface Deps {
   config: Config;
   crypto: Crypto;
   sms: SmsGateway;
+  /** The statistics database (大统计库): unit lookup by name. */
+  statistics: StatisticsRegistry;
   now: () => Date;
 }

@@ -12,6 +12,7 @@ import { createDatabase, type Database } from '../db/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { captchas } from '../modules/auth/auth.table.js';
 import { SmsSimulator } from '../modules/integrations/sms/sms.simulator.js';
+import { StatisticsSimulator } from '../modules/integrations/statistics/statistics.simulator.js';
 import { orgs } from '../modules/organisations/organisations.table.js';
 import { createDeps } from '../runtime.js';
 import type { Deps } from '../platform/deps.js';
@@ -56,6 +57,7 @@ export interface TestContext {
   app: FastifyInstance;
   deps: Deps;
   sms: SmsSimulator;
+  statistics: StatisticsSimulator;
   clock: { advance(ms: number): void };
   orgId(name: string): Promise<string>;
   /** The answer to a captcha, read from the server's store as only a test may. */
@@ -74,16 +76,18 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const dataDir = mkdtempSync(join(tmpdir(), 'gh-test-'));
   const config = baseConfig({ dataDir, ...overrides });
   const sms = new SmsSimulator({ latencyMs: [0, 2] });
+  const statistics = new StatisticsSimulator({ latencyMs: [0, 2] });
   let offset = 0;
   // Second factors the harness enrolled, so logins of platform operators can answer them.
   const totp = new Map<string, { secret: string; lastStep: number }>();
-  const { deps, stop } = await createDeps(database, config, { sms, now: () => new Date(Date.now() + offset) });
+  const { deps, stop } = await createDeps(database, config, { sms, statistics, now: () => new Date(Date.now() + offset) });
   await seedDemo(deps);
   const app = await buildApp(deps);
   const ctx: TestContext = {
     app,
     deps,
     sms,
+    statistics,
     clock: { advance: (ms) => void (offset += ms) },
     async orgId(name) {
       const [row] = await deps.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.name, name));

@@ -66,6 +66,9 @@ beforeAll(async () => {
   const inspection = (await city.post('/api/inspections', { year: 2026, kind: 'org', deadline: '2099-12-31' })).json();
   // Campaigns are notices to everyone below the city: what is scoped is the organisation asked about.
   Object.assign(outside, { inspection: inspection.id, memberImport: memberImport.task.id, review: transfer.reviewId, application: application.id });
+  const orgChange = (await owner.post(`/api/orgs/${shizhongBase}/modifications`, { version: 1, chairName: '范围外修改' })).json();
+  expect(orgChange.id).toBeDefined();
+  outside.orgChange = orgChange.id;
   Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id, member: member.id });
 });
 afterAll(async () => t?.close());
@@ -81,6 +84,7 @@ function idKind(path: string): string {
   if (path.startsWith('/api/inspections/')) return 'inspection';
   if (path.startsWith('/api/member-imports/')) return 'memberImport';
   if (path.startsWith('/api/reviews/')) return 'review';
+  if (path.startsWith('/api/org-changes/')) return 'orgChange';
   if (path.startsWith('/api/me/applications/')) return 'application';
   throw new Error(`add a scope fixture for ${path}`);
 }
@@ -100,6 +104,10 @@ const bodies: Record<string, unknown> = {
   'POST /api/orgs/{id}/member-imports/org-code': { orgCode: 'D2143569X' },
   'POST /api/orgs/{id}/transfers-in': { name: '范围外会员', idNumber: '11010519491231002X', reason: '越权转入' },
   'POST /api/members/{id}/transfer-out': { targetOrgId: '$org', reason: '越权转出', version: 1 },
+  'POST /api/orgs/{id}/modifications': { version: 1, chairName: '越权修改' },
+  'POST /api/orgs/{id}/org-transfers': { targetParentId: '$org', mode: 'same_kind' },
+  'POST /api/orgs/{id}/revoke': { reason: 'closed', on: '2024-01-01', version: 1 },
+  'POST /api/orgs/{id}/affiliation': { targetParentId: '$org' },
   'POST /api/reviews/{id}/approve': { version: 1 },
   'POST /api/reviews/{id}/return': { version: 1, reason: '越权退回' },
   'POST /api/reviews/{id}/withdraw': { version: 1 },

@@ -245,6 +245,39 @@ export async function register(
   });
 }
 
+/**
+ * An enterprise registers with its e-mail as the username (seed 002 §1), captcha-checked; the
+ * account carries the unit's name and holds no post until its filing is approved.
+ */
+export async function registerByEmail(
+  deps: Deps,
+  body: { email: string; password: string; unitName: string; captchaId: string; captchaAnswer: string },
+  meta: RequestMeta,
+): Promise<string> {
+  await consumeCaptcha(deps, body.captchaId, body.captchaAnswer);
+  assertStrongPassword(body.password, body.email, 'password');
+  const taken = () => new AppError('USERNAME_TAKEN', [{ path: 'email', message: '该邮箱已注册，请直接登录' }], '该邮箱已注册，请直接登录');
+  if (await accountsRepo.findAccountByUsername(deps.db, body.email)) throw taken();
+  const hash = await hashPassword(body.password);
+  return deps.db.transaction(async (tx) => {
+    let acc: accountsRepo.AccountRow;
+    try {
+      acc = await accountsRepo.insertAccount(tx, { username: body.email, name: body.unitName, passwordHash: hash, passwordChangedAt: deps.now() });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw taken();
+      throw e;
+    }
+    const token = await openSession(deps, acc, meta, tx);
+    await recordAudit(tx, deps.config.keys.auditKey, { accountId: acc.id, username: acc.username, name: acc.name, orgId: null, ip: meta.ip }, {
+      action: 'account.registered',
+      objectType: 'account',
+      objectId: acc.id,
+      after: { username: acc.username, name: acc.name, via: 'email' },
+    });
+    return token;
+  });
+}
+
 /** Self-service reset with a code sent to the account's own phone. */
 export async function resetPasswordBySms(
   deps: Deps,

@@ -59,7 +59,8 @@ export async function searchOrgs(db: DbOrTx, scopePath: string, f: OrgSearch) {
     inSubtree(scopePath),
     f.q ? or(ilike(orgs.name, `%${escapeLike(f.q)}%`), ilike(orgs.orgCode, `${escapeLike(f.q)}%`)) : undefined,
     f.kind ? eq(orgs.kind, f.kind) : undefined,
-    f.status ? eq(orgs.status, f.status) : undefined,
+    // Revoked unions drop out of search unless asked for: they keep their history, not their place.
+    eq(orgs.status, f.status ?? 'active'),
   );
   const [{ total }] = await db.select({ total: count() }).from(orgs).where(where);
   const items = await db

@@ -36,7 +36,7 @@ export async function getOrgDetail(deps: Deps, caller: ScopedCaller, id: string)
   return toDetail(deps.db, caller, org);
 }
 
-async function toDetail(db: DbOrTx, caller: ScopedCaller, org: repo.OrgRow): Promise<OrgDetail> {
+export async function toDetail(db: DbOrTx, caller: ScopedCaller, org: repo.OrgRow): Promise<OrgDetail> {
   const ancestorIds = org.path.split('/').filter(Boolean);
   const ancestors = await repo.findOrgsByIds(db, ancestorIds);
   const byId = new Map(ancestors.map((a) => [a.id, a]));
@@ -74,7 +74,7 @@ async function toDetail(db: DbOrTx, caller: ScopedCaller, org: repo.OrgRow): Pro
 }
 
 /** A virtual organisation code for unions without a real one: 'V' + 8 digits, unique. */
-async function generateVirtualOrgCode(db: DbOrTx): Promise<string> {
+export async function generateVirtualOrgCode(db: DbOrTx): Promise<string> {
   for (let i = 0; i < 20; i++) {
     const code = `V${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
     if (!(await repo.orgCodeExists(db, code))) return code;
@@ -83,7 +83,7 @@ async function generateVirtualOrgCode(db: DbOrTx): Promise<string> {
 }
 
 /** Early real codes can fail the check digit (RULES.md): kept, but flagged for review. */
-function usccFlag(uscc: string | null | undefined): boolean {
+export function usccFlag(uscc: string | null | undefined): boolean {
   if (!uscc) return false;
   const r = checkUscc(uscc);
   return !r.ok || !r.checkDigitValid;
@@ -148,6 +148,8 @@ export async function updateOrg(deps: Deps, caller: ScopedCaller, actor: Actor, 
   return deps.db.transaction(async (tx) => {
     const org = await getOrgInScope(tx, caller, id);
     if (org.status !== 'active') throw new AppError('ORG_REVOKED');
+    // A base union's own data changes only through a modification its upper union reviews (seed 002 §2).
+    if (org.id === caller.post.orgId && isBaseUnionKind(org.kind)) throw new AppError('ORG_CHANGE_NEEDS_REVIEW');
     const { version, ...fields } = body;
     // The contract checks the dates sent together; here a date sent alone meets the stored other one.
     const foundedOn = fields.foundedOn !== undefined ? fields.foundedOn : org.foundedOn;
