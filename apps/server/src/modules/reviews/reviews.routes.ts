@@ -39,39 +39,21 @@ export function reviewsRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => detail(req, req.params.id),
   });
 
-  r.post('/api/reviews/:id/approve', {
-    config: { access: 'review.act' },
-    schema: { tags, summary: '同意', params: idParamsSchema, body: reviewApproveBodySchema, response: { 200: reviewDetailSchema } },
-    handler: async (req) => {
-      await svc.approveReview(deps, svc.reviewerOf(callerOf(req)), actorOf(req), req.params.id, req.body);
-      return detail(req, req.params.id);
-    },
-  });
-
-  r.post('/api/reviews/:id/return', {
-    config: { access: 'review.act' },
-    schema: { tags, summary: '退回（须填写原因）', params: idParamsSchema, body: reviewReturnBodySchema, response: { 200: reviewDetailSchema } },
-    handler: async (req) => {
-      await svc.returnReview(deps, svc.reviewerOf(callerOf(req)), actorOf(req), req.params.id, req.body);
-      return detail(req, req.params.id);
-    },
-  });
-
-  r.post('/api/reviews/:id/withdraw', {
-    config: { access: 'review.act' },
-    schema: { tags, summary: '撤回（审核单位处理前）', params: idParamsSchema, body: reviewWithdrawBodySchema, response: { 200: reviewDetailSchema } },
-    handler: async (req) => {
-      await svc.withdrawReview(deps, svc.reviewerOf(callerOf(req)), actorOf(req), req.params.id, req.body);
-      return detail(req, req.params.id);
-    },
-  });
-
-  r.post('/api/reviews/:id/resubmit', {
-    config: { access: 'review.act' },
-    schema: { tags, summary: '修改后重新提交（被退回的申请）', params: idParamsSchema, body: reviewResubmitBodySchema, response: { 200: reviewDetailSchema } },
-    handler: async (req) => {
-      await svc.resubmitReview(deps, svc.reviewerOf(callerOf(req)), actorOf(req), req.params.id, req.body);
-      return detail(req, req.params.id);
-    },
-  });
+  // The four actions share one shape: act, then answer the review as the caller now sees it.
+  const actions = [
+    ['approve', '同意', reviewApproveBodySchema, svc.approveReview],
+    ['return', '退回（须填写原因）', reviewReturnBodySchema, svc.returnReview],
+    ['withdraw', '撤回（审核单位处理前）', reviewWithdrawBodySchema, svc.withdrawReview],
+    ['resubmit', '修改后重新提交（被退回的申请）', reviewResubmitBodySchema, svc.resubmitReview],
+  ] as const;
+  for (const [action, summary, body, act] of actions) {
+    r.post(`/api/reviews/:id/${action}`, {
+      config: { access: 'review.act' },
+      schema: { tags, summary, params: idParamsSchema, body, response: { 200: reviewDetailSchema } },
+      handler: async (req) => {
+        await act(deps, svc.reviewerOf(callerOf(req)), actorOf(req), req.params.id, req.body as never);
+        return detail(req, req.params.id);
+      },
+    });
+  }
 }

@@ -181,10 +181,8 @@ export async function stageOrgCodeCandidates(db: DbOrTx, importId: string, orgId
  * naming the first; a known person who is a current member here is an update, a member of
  * another union a conflict naming it, anyone else new. Run at preview and again at commit.
  */
-export async function classifyRows(db: DbOrTx, importId: string, orgId: string): Promise<void> {
-  await db.execute(sql`
-    update member_import_rows r set verdict = 'new', message = '', person_id = null, membership_id = null, member_no = null
-    where r.import_id = ${importId} and (r.verdict in ('update', 'conflict') or (r.verdict = 'new' and r.person_id is not null))`);
+/** A document named again later in the file: the later rows are errors that point at the first. */
+async function markRepeatedDocuments(db: DbOrTx, importId: string): Promise<void> {
   // Only the later duplicates come out of the window, usually none: the join stays small whatever the plan.
   await db.execute(sql`
     update member_import_rows r set verdict = 'error', message = '证件号码与第' || d.first || '行重复'
@@ -193,6 +191,13 @@ export async function classifyRows(db: DbOrTx, importId: string, orgId: string):
             from member_import_rows where import_id = ${importId} and verdict = 'new') w
           where row_no > first) d
     where r.import_id = ${importId} and r.row_no = d.row_no`);
+}
+
+export async function classifyRows(db: DbOrTx, importId: string, orgId: string): Promise<void> {
+  await db.execute(sql`
+    update member_import_rows r set verdict = 'new', message = '', person_id = null, membership_id = null, member_no = null
+    where r.import_id = ${importId} and (r.verdict in ('update', 'conflict') or (r.verdict = 'new' and r.person_id is not null))`);
+  await markRepeatedDocuments(db, importId);
   await db.execute(sql`
     update member_import_rows r set
       person_id = p.id,
@@ -355,13 +360,7 @@ export async function classifyTransferRows(db: DbOrTx, importId: string, orgId: 
   await db.execute(sql`
     update member_import_rows r set verdict = 'new', message = '', person_id = null, membership_id = null, member_no = null
     where r.import_id = ${importId} and (r.verdict in ('new', 'conflict') or (r.verdict = 'error' and r.id_index is not null))`);
-  await db.execute(sql`
-    update member_import_rows r set verdict = 'error', message = '证件号码与第' || d.first || '行重复'
-    from (select row_no, first from (
-            select row_no, min(row_no) over (partition by id_type, id_index) as first
-            from member_import_rows where import_id = ${importId} and verdict = 'new') w
-          where row_no > first) d
-    where r.import_id = ${importId} and r.row_no = d.row_no`);
+  await markRepeatedDocuments(db, importId);
   // Nobody with this document: name nothing about who might be meant.
   await db.execute(sql`
     update member_import_rows r set verdict = 'error', message = '会员库中没有此人：姓名与证件号码须与会员库一致；新会员请用“新增会员”或“模板导入会员”'

@@ -1,7 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { bufferReader } from '../../../platform/files/buffer-reader.js';
+import { xlsxForStreaming } from '../../../platform/files/xlsx-order.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMemberSheet, SheetError, type ParsedMemberRow } from './member-sheet.parser.js';
 import { buildMemberTemplate, DATA_SHEET } from './member-template.js';
@@ -25,7 +28,11 @@ async function workbook(rows: ExcelJS.CellValue[][], edit?: (ws: ExcelJS.Workshe
 
 async function parse(file: string, maxRows = 1000): Promise<ParsedMemberRow[]> {
   const out: ParsedMemberRow[] = [];
-  for await (const r of readMemberSheet(file, { workUnits: units, maxRows })) out.push(r);
+  // As the import job reads a stored upload: parts put in reading order first (ExcelJS's own
+  // writer sometimes leaves them in an order its streaming reader cannot take).
+  const buf = readFileSync(file);
+  const input = await xlsxForStreaming(bufferReader(buf), buf.length, () => Readable.from([buf]));
+  for await (const r of readMemberSheet(input, { workUnits: units, maxRows })) out.push(r);
   return out;
 }
 
