@@ -8,6 +8,7 @@ import { homePath } from './layout/menu';
 import { ForgotPasswordPage } from './pages/forgot-password-page';
 import { LoginPage } from './pages/login-page';
 import { RegisterPage } from './pages/register-page';
+import { RegisterEnterprisePage } from './pages/register-enterprise-page';
 import { lazyNamed } from './utils/lazy-named';
 
 // The pages after login load on demand, so the login page needs neither the console frame nor
@@ -28,6 +29,7 @@ const ReviewDetailPage = lazyNamed(() => import('./pages/reviews/review-detail-p
 const TransfersPage = lazyNamed(() => import('./pages/transfers/transfers-page'), 'TransfersPage');
 const MyPostsPage = lazyNamed(() => import('./pages/my-posts-page'), 'MyPostsPage');
 const NoPostPage = lazyNamed(() => import('./pages/no-post-page'), 'NoPostPage');
+const OrgFilingPage = lazyNamed(() => import('./pages/filing/org-filing-page'), 'OrgFilingPage');
 const OrgSearchPage = lazyNamed(() => import('./pages/orgs/org-search-page'), 'OrgSearchPage');
 const OrgsPage = lazyNamed(() => import('./pages/orgs/orgs-page'), 'OrgsPage');
 const TotpPage = lazyNamed(() => import('./pages/totp-page'), 'TotpPage');
@@ -82,6 +84,7 @@ function SessionRoutes({ session }: { session: SessionInfo | null }) {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/register-enterprise" element={<RegisterEnterprisePage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="*" element={<Navigate to="/login" replace />} />
       </Routes>
@@ -107,6 +110,7 @@ function SessionRoutes({ session }: { session: SessionInfo | null }) {
     return (
       <Routes>
         <Route path="/bind-post" element={<NoPostPage />} />
+        <Route path="/filing" element={<OrgFilingPage />} />
         <Route path="*" element={<Navigate to="/bind-post" replace />} />
       </Routes>
     );

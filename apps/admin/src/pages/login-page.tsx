@@ -104,6 +104,7 @@ export function LoginPage() {
       </Form>
       <div className="auth-links">
         <Link to="/register">注册账号</Link>
+        <Link to="/register-enterprise">企业邮箱注册</Link>
         <Link to="/forgot-password">忘记密码</Link>
       </div>
       <div className="auth-sim">

@@ -2,14 +2,15 @@ import { Breadcrumb, Button, Card, Empty, Result, Skeleton, Space, Tabs, Tag, Ty
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { allowedChildKinds, orgKindLabels, workUnitHostKinds, type OrgDetail } from '@gonghui/contracts';
+import { allowedChildKinds, isBaseUnionKind, orgKindLabels, workUnitHostKinds, type OrgDetail } from '@gonghui/contracts';
 import { ApiError } from '../../api/client';
 import { orgsApi } from '../../api/orgs';
 import { OrgKindIcon } from '../../components/org-kind-icon';
 import { OrgStatusTag } from '../../components/org-status-tag';
 import { UsccWarningTag } from '../../components/uscc-warning-tag';
-import { usePermission } from '../../hooks/use-session';
+import { usePermission, useSession } from '../../hooks/use-session';
 import { ActivationCodesTab } from './activation-codes-tab';
+import { OrgLifecycleActions, OrgLifecycleNotice } from './lifecycle/org-lifecycle-actions';
 import { OrgBasicInfo } from './org-basic-info';
 import { OrgCreateDrawer } from './org-create-drawer';
 import { OrgEditDrawer } from './org-edit-drawer';
@@ -29,6 +30,7 @@ interface Props {
 export function OrgDetailPanel({ orgId, onNavigate, onLoaded, onChanged }: Props) {
   const canWrite = usePermission('org.write');
   const canIssueCodes = usePermission('activationCode.manage');
+  const session = useSession();
   const queryClient = useQueryClient();
   const [editKey, setEditKey] = useState(0);
   const [editOpen, setEditOpen] = useState(false);
@@ -60,6 +62,8 @@ export function OrgDetailPanel({ orgId, onNavigate, onLoaded, onChanged }: Props
   const active = org.status === 'active';
   const canCreateChild = canWrite && active && allowedChildKinds[org.kind].length > 0;
   const hostsUnits = workUnitHostKinds.includes(org.kind);
+  // A base union changes its own data through 修改 (reviewed by its upper union), not a direct edit.
+  const ownBaseUnion = session.activePost?.orgId === org.id && isBaseUnionKind(org.kind);
 
   const tabs = [
     { key: 'basic', label: '基本信息', children: <OrgBasicInfo org={org} /> },
@@ -106,7 +110,8 @@ export function OrgDetailPanel({ orgId, onNavigate, onLoaded, onChanged }: Props
           <Button icon={<ReloadOutlined />} onClick={() => void queryClient.invalidateQueries({ queryKey: ['org', org.id] })}>
             刷新
           </Button>
-          {canWrite && active && (
+          <OrgLifecycleActions org={org} onChanged={() => onChanged(org, org.parentId)} />
+          {canWrite && active && !ownBaseUnion && (
             <Button
               icon={<EditOutlined />}
               onClick={() => {
@@ -131,6 +136,7 @@ export function OrgDetailPanel({ orgId, onNavigate, onLoaded, onChanged }: Props
           )}
         </Space>
       </div>
+      <OrgLifecycleNotice org={org} />
       {!active && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该组织已撤销，仅供查阅，不能再修改" style={{ margin: '8px 0' }} />}
       <Tabs items={tabs} destroyOnHidden />
 

@@ -15,10 +15,12 @@ interface Props {
   /** Creating: an empty code means the server generates a virtual one. */
   mode: 'create' | 'edit';
   orgCodeVirtual?: boolean;
+  /** Leave out the codes (a modification reviewed by the upper union does not change them). */
+  hideCodes?: boolean;
 }
 
 /** The union's own fields (seed 002 filing form), labelled as on the paper form. */
-export function OrgFormFields({ kind, mode, orgCodeVirtual }: Props) {
+export function OrgFormFields({ kind, mode, orgCodeVirtual, hideCodes }: Props) {
   const isBase = !!kind && isBaseUnionKind(kind);
   const codeHelp =
     mode === 'create'
@@ -29,8 +31,12 @@ export function OrgFormFields({ kind, mode, orgCodeVirtual }: Props) {
   return (
     <>
       <ProFormText name="name" label="工会名称" rules={[{ required: true, message: '请填写工会名称' }, rule('name')]} fieldProps={{ maxLength: 100, showCount: true }} />
-      <ProFormText name="orgCode" label="组织机构代码" rules={[rule('orgCode')]} extra={codeHelp} fieldProps={{ maxLength: 20 }} />
-      <ProFormText name="uscc" label="统一社会信用代码" rules={[rule('uscc')]} extra="18位，如 91370100MA3C5XXXXX；可不填" fieldProps={{ maxLength: 30 }} />
+      {!hideCodes && (
+        <>
+          <ProFormText name="orgCode" label="组织机构代码" rules={[rule('orgCode')]} extra={codeHelp} fieldProps={{ maxLength: 20 }} />
+          <ProFormText name="uscc" label="统一社会信用代码" rules={[rule('uscc')]} extra="18位，如 91370100MA3C5XXXXX；可不填" fieldProps={{ maxLength: 30 }} />
+        </>
+      )}
       <ProFormDatePicker
         name="foundedOn"
         label="建会日期"
