@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd';
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import { ProForm, ProFormDatePicker, ProFormDigit, ProFormRadio, ProFormSelect, ProFormText } from '@ant-design/pro-components';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { baseUnionTypeLabels, baseUnionTypes, economicTypes, industries, orgFilingBodySchema, unitNatures, type StatisticsUnit } from '@gonghui/contracts';
@@ -25,6 +25,7 @@ export function OrgFilingPage() {
   const session = useSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const [formError, setFormError] = useState<string | null>(null);
   const [lookupNote, setLookupNote] = useState<{ type: 'success' | 'info' | 'warning'; text: string } | null>(null);
@@ -65,6 +66,7 @@ export function OrgFilingPage() {
     mutationFn: (v: OrgFilingBody) => orgLifecycleApi.submitFiling(v),
     onSuccess: (f) => {
       message.success(`已提交，等待「${f.waitingFor.join('、')}」审核`);
+      void queryClient.invalidateQueries({ queryKey: ['my-filings'] });
       navigate('/bind-post');
     },
     onError: (e) => setFormError(applyFormError(form, e, { codeFields: { ORG_NAME_TAKEN: 'unionName' } })),
@@ -102,7 +104,7 @@ export function OrgFilingPage() {
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <ProFormText name="unitCode" label="统一社会信用代码（或组织机构代码）" rules={[zodRule(shape.unitCode)]} extra="18位统一社会信用代码，或9位组织机构代码" fieldProps={{ maxLength: 30 }} />
+                <ProFormText required name="unitCode" label="统一社会信用代码（或组织机构代码）" rules={[zodRule(shape.unitCode)]} extra="18位统一社会信用代码，或9位组织机构代码" fieldProps={{ maxLength: 30 }} />
               </Col>
               <Col span={8}>
                 <ProFormSelect name="unitNature" label="单位性质类别" options={options(unitNatures)} rules={[{ required: true, message: '请选择单位性质类别' }]} />
@@ -133,10 +135,10 @@ export function OrgFilingPage() {
                 />
               </Col>
               <Col span={24}>
-                <ProFormText name="unitAddress" label="单位地址" rules={[zodRule(shape.unitAddress)]} fieldProps={{ maxLength: 200 }} />
+                <ProFormText required name="unitAddress" label="单位地址" rules={[zodRule(shape.unitAddress)]} fieldProps={{ maxLength: 200 }} />
               </Col>
               <Col span={12}>
-                <ProFormText name="unionName" label="工会名称" rules={[zodRule(shape.unionName)]} fieldProps={{ maxLength: 100 }} />
+                <ProFormText required name="unionName" label="工会名称" rules={[zodRule(shape.unionName)]} fieldProps={{ maxLength: 100 }} />
               </Col>
               <Col span={6}>
                 <ProFormDatePicker name="foundedOn" label="建会日期" rules={[{ required: true, message: '请选择建会日期' }]} fieldProps={{ disabledDate: (d: Dayjs) => d.isAfter(dayjs(), 'day'), style: { width: '100%' } }} />
