@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { checkUscc } from '@gonghui/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/client.js';
 import { auditLog } from '../../platform/audit/audit.table.js';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness.js';
 import { memberships } from '../members/members.table.js';
@@ -40,11 +41,11 @@ async function review(c: TestClient, id: string) {
   return r.json();
 }
 async function approve(c: TestClient, id: string) {
-  const { version } = (await t.deps.db.execute(sql`select version from reviews where id = ${id}`)).rows[0] as { version: number };
+  const { version } = rowsOf<unknown>(await t.deps.db.execute(sql`select version from reviews where id = ${id}`))[0] as { version: number };
   return c.post(`/api/reviews/${id}/approve`, { version });
 }
 async function giveBack(c: TestClient, id: string, reason: string) {
-  const { version } = (await t.deps.db.execute(sql`select version from reviews where id = ${id}`)).rows[0] as { version: number };
+  const { version } = rowsOf<unknown>(await t.deps.db.execute(sql`select version from reviews where id = ${id}`))[0] as { version: number };
   return c.post(`/api/reviews/${id}/return`, { version, reason });
 }
 
@@ -224,7 +225,7 @@ describe('filing (基层工会资料上报)', () => {
       expect((await filer.post(`/api/orgs/${newOrgId}/modifications`, { version: org.version, phone: '13900001111' })).json().code).toBe('ORG_CHANGE_PENDING');
       expect((await approve(shizhong, r.json().reviewId)).statusCode).toBe(200);
       expect(await orgRow(newOrgId)).toMatchObject({ chairName: '王强', headcount: 80, mergedUnion: false, version: org.version + 1 });
-      const [audit] = (await t.deps.db.execute(sql`select before, after from audit_log where action = 'org.updated' and object_id = ${newOrgId} order by seq desc limit 1`)).rows as { before: unknown; after: Record<string, unknown> }[];
+      const [audit] = rowsOf<unknown>(await t.deps.db.execute(sql`select before, after from audit_log where action = 'org.updated' and object_id = ${newOrgId} order by seq desc limit 1`)) as { before: unknown; after: Record<string, unknown> }[];
       expect(audit.before).toMatchObject({ chairName: '李明', headcount: 64 });
     });
 
@@ -317,7 +318,7 @@ describe('transfer (转移): both upper unions must agree', () => {
     const own = (await quancheng.get(`/api/orgs/${quanchengId}`)).json();
     expect(own.parentName).toBe('大观园街道总工会');
     expect((await shizhong.get(`/api/members/${memberId}`)).statusCode).toBe(200);
-    const [audit] = (await t.deps.db.execute(sql`select after from audit_log where action = 'org.moved' and object_id = ${quanchengId}`)).rows as { after: Record<string, unknown> }[];
+    const [audit] = rowsOf<unknown>(await t.deps.db.execute(sql`select after from audit_log where action = 'org.moved' and object_id = ${quanchengId}`)) as { after: Record<string, unknown> }[];
     expect(audit.after).toMatchObject({ parentId: target, organisationsMoved: 2, kind: 'transfer' });
   });
 
@@ -374,7 +375,7 @@ describe('revoke (撤销)', () => {
     const member = await lixia.post(`/api/orgs/${id}/members`, { idType: 'resident_id', idNumber: '11010519491231002X', name: '新会员' });
     expect(member.statusCode).toBe(409);
     expect((await lixia.post(`/api/orgs/${id}/revoke`, { reason: 'closed', on: '2026-07-01', version: org.version + 1 })).json().code).toBe('ORG_REVOKED');
-    const [audit] = (await t.deps.db.execute(sql`select after from audit_log where action = 'org.revoked' and object_id = ${id}`)).rows as { after: Record<string, unknown> }[];
+    const [audit] = rowsOf<unknown>(await t.deps.db.execute(sql`select after from audit_log where action = 'org.revoked' and object_id = ${id}`)) as { after: Record<string, unknown> }[];
     expect(audit.after).toMatchObject({ reason: 'merged', organisationsRevoked: 2 });
   });
 });
@@ -389,7 +390,7 @@ describe('affiliation change (变更隶属关系)', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ kind: 'affiliation', status: 'done', targetParentName: '泉城路街道总工会' });
     expect((await orgRow(id)).parentId).toBe(target);
-    expect((await t.deps.db.execute(sql`select 1 from audit_log where action = 'org.moved' and object_id = ${id}`)).rows).toHaveLength(1);
+    expect(rowsOf<unknown>(await t.deps.db.execute(sql`select 1 from audit_log where action = 'org.moved' and object_id = ${id}`))).toHaveLength(1);
     // Not for a street or base union, and not to a target outside the district.
     const daguanyuan = await t.as('daguanyuan_admin');
     const own = await t.orgId('济南大观园商业管理有限公司工会');
@@ -422,7 +423,7 @@ describe('affiliation change (变更隶属关系)', () => {
     expect((await daguanyuan.get(`/api/org-changes/${r.json().id}/attachment`)).statusCode).toBe(200);
     expect((await lixia.get(`/api/org-changes/${r.json().id}/attachment`)).statusCode).toBe(404);
     // On disk it is encrypted.
-    const stored = (await t.deps.db.execute(sql`select attachment from org_changes where id = ${r.json().id}`)).rows[0] as { attachment: { fileId: string } };
+    const stored = rowsOf<unknown>(await t.deps.db.execute(sql`select attachment from org_changes where id = ${r.json().id}`))[0] as { attachment: { fileId: string } };
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     expect(readFileSync(join(t.deps.config.dataDir, 'files', `${stored.attachment.fileId}.bin`)).includes(Buffer.from('%PDF'))).toBe(false);
