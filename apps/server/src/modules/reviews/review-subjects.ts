@@ -26,7 +26,8 @@ export interface Resubmission {
  * transfers or organisations; each module registers its handler once, at start-up.
  */
 export interface SubjectHandler {
-  approved(ctx: SubjectContext): Promise<void>;
+  /** May answer the change as it finally stands (a member number known only now, say). */
+  approved(ctx: SubjectContext): Promise<Resubmission | void>;
   returned(ctx: SubjectContext): Promise<void>;
   withdrawn(ctx: SubjectContext): Promise<void>;
   /** Checks a corrected payload (or the old one) and puts the subject under review again. */

@@ -151,7 +151,10 @@ export async function approveReview(deps: Deps, who: Reviewer, actor: Actor, id:
       } else decided = true;
     }
     review = (await repo.updateReview(tx, id, review.version, decided ? { status: 'approved', decidedAt: now } : {}))!;
-    if (decided) await handlerOf(review.subjectType).approved({ tx, deps, actor, review, accountId: who.accountId });
+    if (decided) {
+      const final = await handlerOf(review.subjectType).approved({ tx, deps, actor, review, accountId: who.accountId });
+      if (final?.changes) review = (await repo.updateReview(tx, id, review.version, { changes: final.changes }))!;
+    }
     await audit(tx, deps, actor, review, 'review.approved', { step: step.label, reason, decided });
   });
 }

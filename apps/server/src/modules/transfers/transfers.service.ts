@@ -4,6 +4,7 @@ import {
   maskIdNumber,
   membershipStatusLabels,
   type MembershipStatus,
+  type ReviewChange,
   type Transfer,
   type TransferInBody,
   type TransferOutBody,
@@ -212,6 +213,8 @@ async function approved(ctx: SubjectContext) {
     orgId: t.toOrgId,
     after: { from: source.name, to: target.name, memberNo: created.memberNo },
   });
+  const changes = (ctx.review.changes as ReviewChange[]).map((c) => (c.label === '会员编号' ? { ...c, after: created.memberNo } : c));
+  return { changes };
 }
 
 /** Returned or withdrawn: the member's status goes back to what it was; only the trail remains. */

@@ -74,6 +74,7 @@ describe('transferring one member in', () => {
     const arrived = list.items.find((x: { orgId: string }) => x.orgId === qc);
     expect(arrived).toMatchObject({ status: 'transferred_in', name: '周晓梅' });
     expect(arrived.memberNo).not.toBe(m.memberNo);
+    expect((await review(quancheng, tr.reviewId)).changes).toContainEqual({ label: '会员编号', before: m.memberNo, after: arrived.memberNo });
     const transfers = (await quancheng.get('/api/transfers?direction=in')).json();
     expect(transfers.items.find((x: { id: string }) => x.id === tr.id)).toMatchObject({ status: 'approved', newMemberNo: arrived.memberNo });
     // The releasing union no longer sees the person as a current member.
