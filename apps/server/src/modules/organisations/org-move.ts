@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { countTransferringMembers } from '../members/org-member-holds.js';
+import { countTransferringMembers } from '../members/index.js';
 import { districtIdOf, lockOrgs, moveSubtree } from './org-tree.repository.js';
 import * as repo from './organisations.repository.js';
 
