@@ -44,8 +44,10 @@ it('district admin issues a code; a new person registers, binds the post, and ru
 
   // 2. It creates a base union under a street union and issues that union's post activation code.
   await page.getByRole('tree').getByText('历下区总工会').click();
-  await page.locator('.ant-tree-switcher').first().click().catch(() => {});
-  await page.getByRole('tree').getByText('泉城路街道总工会').click();
+  // The tree opens its root by itself once loaded; open it by hand only if it has not.
+  const street = page.getByRole('tree').getByText('泉城路街道总工会');
+  await street.waitFor({ timeout: 5000 }).catch(() => page.locator('.ant-tree-switcher_close').first().click());
+  await street.click();
   await page.getByRole('button', { name: '新建下级组织' }).click();
   const drawer = page.locator('.ant-drawer-content').last();
   await drawer.getByLabel('组织类型').click();
@@ -104,14 +106,16 @@ it('district admin issues a code; a new person registers, binds the post, and ru
   await expect.poll(() => newcomer.getByText(/密码已修改|修改成功/).count()).toBeGreaterThan(0);
   await newcomer.getByText('组织架构').first().click();
   await newcomer.getByRole('tree').getByText(NEW_UNION).click();
-  await newcomer.getByRole('button', { name: '编辑' }).click();
+  // A base union's own changes go to its upper union for review (seed 002 §2): nothing changes until then.
+  await newcomer.getByRole('button', { name: '修改' }).click();
   const edit = newcomer.locator('.ant-drawer-content').last();
   await edit.getByLabel('工会负责人').fill('李泉');
   await edit.getByLabel('职工人数').fill('86');
-  await edit.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
-  await newcomer.locator('.ant-descriptions').getByText('李泉').waitFor();
+  await edit.getByRole('button', { name: /提\s*交审核/ }).click();
   await edit.waitFor({ state: 'hidden' });
-  await p.shot(newcomer, 'journey-07-union-edited');
+  await newcomer.getByText(/组织信息修改审核中|修改审核中/).first().waitFor();
+  expect(await newcomer.locator('.ant-descriptions').getByText('李泉').count()).toBe(0);
+  await p.shot(newcomer, 'journey-07-union-modification-submitted');
 
 });
 
@@ -150,10 +154,10 @@ it('platform operators enrol a second factor; the security admin resets a passwo
   await auditor.getByRole('button', { name: '校验审计链' }).click();
   await expect.poll(() => auditor.getByTestId('audit-verify-result').innerText()).toContain('审计链完整');
   await auditor.getByRole('cell', { name: '上级重置密码' }).first().waitFor();
-  // The first journey's edit of the union is there, by its new admin.
+  // The first journey's change to the union is there, submitted for review by its new admin.
   await auditor.getByLabel('操作人').fill('baotu_admin');
   await auditor.getByRole('button', { name: '查询' }).click();
-  await auditor.getByRole('cell', { name: '修改组织' }).first().waitFor();
+  await auditor.getByRole('cell', { name: '提交审核' }).first().waitFor();
   await p.shot(auditor, 'journey-12-audit-log');
 });
 
