@@ -85,6 +85,7 @@ function idKind(path: string): string {
   if (path.startsWith('/api/member-imports/')) return 'memberImport';
   if (path.startsWith('/api/reviews/')) return 'review';
   if (path.startsWith('/api/org-changes/')) return 'orgChange';
+  if (path.startsWith('/api/org-filings/')) return 'orgChange';
   if (path.startsWith('/api/me/applications/')) return 'application';
   throw new Error(`add a scope fixture for ${path}`);
 }

@@ -6,7 +6,7 @@ import type { AuthContext } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { insertPost } from '../accounts/index.js';
-import { openReview, type SubjectHandler } from '../reviews/index.js';
+import { openReview, resubmitReview, reviewOfSubject, withdrawReview, type Reviewer, type SubjectHandler } from '../reviews/index.js';
 import * as changes from './org-changes.repository.js';
 import { changeList, changeOfReview, toChangeDto } from './org-lifecycle.shared.js';
 import { districtIdOf } from './org-tree.repository.js';
@@ -49,6 +49,29 @@ export async function submitFiling(deps: Deps, auth: AuthContext, actor: Actor, 
     return change;
   });
   return toChangeDto(deps, row);
+}
+
+/** The filer acts on its own filing with no post: as the account that submitted it. */
+const filerOf = (auth: AuthContext): Reviewer => ({ accountId: auth.accountId, name: auth.name, orgId: null, scopePath: null });
+
+async function ownFilingReview(deps: Deps, auth: AuthContext, id: string) {
+  const change = await changes.findChange(deps.db, id);
+  if (!change || change.kind !== 'filing' || change.submittedBy !== auth.accountId) throw new AppError('NOT_FOUND');
+  return (await reviewOfSubject(deps, 'org_filing', change.id))!.review;
+}
+
+/** The filer takes its filing back before the street union acts on it. */
+export async function withdrawFiling(deps: Deps, auth: AuthContext, actor: Actor, id: string): Promise<OrgChange> {
+  const review = await ownFilingReview(deps, auth, id);
+  await withdrawReview(deps, filerOf(auth), actor, review.id, { version: review.version });
+  return toChangeDto(deps, (await changes.findChange(deps.db, id))!);
+}
+
+/** A returned filing, corrected (the form comes back filled in) and sent to the same street union again. */
+export async function resubmitFiling(deps: Deps, auth: AuthContext, actor: Actor, id: string, payload: Record<string, unknown> | undefined): Promise<OrgChange> {
+  const review = await ownFilingReview(deps, auth, id);
+  await resubmitReview(deps, filerOf(auth), actor, review.id, { version: review.version, payload });
+  return toChangeDto(deps, (await changes.findChange(deps.db, id))!);
 }
 
 /** The caller's own filings, newest first, with who reviews each. */

@@ -1,5 +1,6 @@
 import {
   idParamsSchema,
+  reviewResubmitBodySchema,
   orgAffiliationBodySchema,
   orgAffiliationRequestFieldsSchema,
   orgChangeSchema,
@@ -23,7 +24,7 @@ import { AppError } from '../../platform/errors.js';
 import { sessionCookieName } from '../auth/auth.routes.js';
 import { registerByEmail, resolveSession, sessionInfo } from '../auth/auth.service.js';
 import { changeAffiliation, openExplanation, requestAffiliation } from './org-affiliation.service.js';
-import { listMyFilings, submitFiling } from './org-filing.service.js';
+import { listMyFilings, resubmitFiling, submitFiling, withdrawFiling } from './org-filing.service.js';
 import { getLifecycle, parentDirectory } from './org-lifecycle.service.js';
 import { submitModification } from './org-modification.service.js';
 import { revokeOrg } from './org-revoke.service.js';
@@ -90,6 +91,18 @@ export function orgLifecycleRoutes(app: FastifyInstance, deps: Deps) {
     config: { access: 'session', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags, summary: '基层工会资料上报（由所选街镇/产业工会审核）', body: orgFilingBodySchema, response: { 201: orgChangeSchema } },
     handler: async (req, reply) => reply.code(201).send(await submitFiling(deps, sessionOf(req), actorOf(req), req.body)),
+  });
+
+  r.post('/api/org-filings/:id/withdraw', {
+    config: { access: 'session' },
+    schema: { tags, summary: '撤回资料上报（审核单位处理前）', params: idParamsSchema, response: { 200: orgChangeSchema } },
+    handler: async (req) => withdrawFiling(deps, sessionOf(req), actorOf(req), req.params.id),
+  });
+
+  r.post('/api/org-filings/:id/resubmit', {
+    config: { access: 'session' },
+    schema: { tags, summary: '修改后重新提交被退回的资料上报', params: idParamsSchema, body: reviewResubmitBodySchema.pick({ payload: true }), response: { 200: orgChangeSchema } },
+    handler: async (req) => resubmitFiling(deps, sessionOf(req), actorOf(req), req.params.id, req.body.payload),
   });
 
   r.get('/api/org-filings/mine', {

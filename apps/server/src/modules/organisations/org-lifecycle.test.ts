@@ -199,6 +199,18 @@ describe('filing (基层工会资料上报)', () => {
     expect(back.statusCode).toBe(200);
     expect((await c.get('/api/org-filings/mine')).json()[0]).toMatchObject({ status: 'returned', returnReason: '建会日期与批复文件不符', orgId: null });
     expect((await t.deps.db.select().from(orgs).where(eq(orgs.name, '山东槐荫建设工程有限公司工会'))).length).toBe(0);
+
+    // Corrected without retyping: the returned form comes back as it was, one field changed.
+    const mine = (await c.get('/api/org-filings/mine')).json()[0];
+    const fixed = await c.post(`/api/org-filings/${mine.id}/resubmit`, { payload: { ...mine.payload, foundedOn: '2020-06-01' } });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ status: 'pending', returnReason: null, payload: { foundedOn: '2020-06-01', unionName: '山东槐荫建设工程有限公司工会' } });
+    const other = await registerEnterprise('hr@other-filer.cn', '济南其他公司');
+    expect((await other.c.post(`/api/org-filings/${mine.id}/withdraw`)).statusCode).toBe(404);
+    const gone = await c.post(`/api/org-filings/${mine.id}/withdraw`);
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json().status).toBe('withdrawn');
+    expect((await review(city, filed.json().reviewId)).trail.map((x: { action: string }) => x.action)).toEqual(['submitted', 'returned', 'resubmitted', 'withdrawn']);
   });
 
   describe('modification (修改) by the new union', () => {
