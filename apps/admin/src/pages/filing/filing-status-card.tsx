@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { reviewStatusLabels, type OrgChange } from '@gonghui/contracts';
 import { authApi } from '../../api/auth';
@@ -11,8 +11,31 @@ const statusColor: Record<string, string> = { pending: 'processing', approved: '
 
 function FilingItem({ f }: { f: OrgChange }) {
   const payload = f.payload as { unionName?: string };
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: () => orgLifecycleApi.withdrawFiling(f.id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['my-filings'] }),
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const actions =
+    f.status === 'returned'
+      ? [
+          <Link key="fix" to={`/filing?resubmit=${f.id}`}>
+            修改后重新提交
+          </Link>,
+        ]
+      : f.status === 'pending'
+        ? [
+            <Popconfirm key="withdraw" title="撤回这份资料上报？" description="审核单位处理前可以撤回。" onConfirm={() => withdraw.mutate()}>
+              <Button type="link" size="small" loading={withdraw.isPending}>
+                撤回
+              </Button>
+            </Popconfirm>,
+          ]
+        : [];
   return (
-    <List.Item>
+    <List.Item actions={actions}>
       <List.Item.Meta
         title={
           <Space>

@@ -3,7 +3,7 @@ import { CloudDownloadOutlined } from '@ant-design/icons';
 import { ProForm, ProFormDatePicker, ProFormDigit, ProFormRadio, ProFormSelect, ProFormText } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { baseUnionTypeLabels, baseUnionTypes, economicTypes, industries, orgFilingBodySchema, unitNatures, type StatisticsUnit } from '@gonghui/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, errorMessage } from '../../api/client';
@@ -28,6 +28,14 @@ export function OrgFilingPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const [formError, setFormError] = useState<string | null>(null);
+  // A returned filing comes back filled in as it was sent, to be corrected rather than retyped.
+  const [params] = useSearchParams();
+  const resubmitId = params.get('resubmit');
+  const mine = useQuery({ queryKey: ['my-filings'], queryFn: orgLifecycleApi.myFilings, enabled: !!resubmitId });
+  const returned = resubmitId ? mine.data?.find((f) => f.id === resubmitId && f.status === 'returned') : undefined;
+  useEffect(() => {
+    if (returned) form.setFieldsValue(returned.payload);
+  }, [returned?.id]);
   const [lookupNote, setLookupNote] = useState<{ type: 'success' | 'info' | 'warning'; text: string } | null>(null);
   const directory = useQuery({ queryKey: ['org-directory'], queryFn: orgLifecycleApi.directory, staleTime: 300_000 });
   const districtId = Form.useWatch('districtId', form) as string | undefined;
@@ -58,12 +66,13 @@ export function OrgFilingPage() {
   });
   // The account carries the unit name it registered with: look it up once on arrival.
   useEffect(() => {
+    if (resubmitId) return;
     form.setFieldValue('unitName', session.account.name);
     lookup.mutate(session.account.name);
   }, []);
 
   const submit = useMutation({
-    mutationFn: (v: OrgFilingBody) => orgLifecycleApi.submitFiling(v),
+    mutationFn: (v: OrgFilingBody) => (returned ? orgLifecycleApi.resubmitFiling(returned.id, v) : orgLifecycleApi.submitFiling(v)),
     onSuccess: (f) => {
       message.success(`已提交，等待「${f.waitingFor.join('、')}」审核`);
       void queryClient.invalidateQueries({ queryKey: ['my-filings'] });
@@ -79,6 +88,7 @@ export function OrgFilingPage() {
           <Link to="/bind-post">← 返回</Link>
         </Space>
         <Card title="基层工会资料上报" extra={<Typography.Text type="secondary">提交后由所选街镇（开发区）工会或产业工会审核</Typography.Text>}>
+          {returned && <Alert type="error" showIcon message={`已退回：${returned.returnReason ?? ''}`} description="以下为上次提交的内容，修改后重新提交给原审核单位。" style={{ marginBottom: 16 }} />}
           {lookupNote && <Alert type={lookupNote.type} showIcon message={lookupNote.text} style={{ marginBottom: 16 }} />}
           <ProForm
             form={form}
