@@ -98,7 +98,7 @@ export function OrgFilingPage() {
               setFormError(null);
               await submit.mutateAsync(v as OrgFilingBody).catch(() => undefined);
             }}
-            submitter={{ searchConfig: { submitText: '提交审核' }, resetButtonProps: false, submitButtonProps: { loading: submit.isPending } }}
+            submitter={{ searchConfig: { submitText: returned ? '重新提交审核' : '提交审核' }, resetButtonProps: false, submitButtonProps: { loading: submit.isPending } }}
           >
             <Row gutter={24}>
               <Col span={12}>
