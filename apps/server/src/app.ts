@@ -23,6 +23,7 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { orgLifecycleRoutes, registerOrgReviewSubjects } from './modules/organisations/index.js';
 import { reviewsRoutes, startOverdueFlagging } from './modules/reviews/index.js';
 import { applicationsRoutes, registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
+import { memberAppRoutes, registerMemberAppReviews } from './modules/member-app/index.js';
 
 /** The whole HTTP application; tests call `inject` on it, main.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -95,6 +96,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   transfersRoutes(app, deps);
   applicationsRoutes(app, deps);
   registerTransferReviews();
+  memberAppRoutes(app, deps);
+  registerMemberAppReviews();
   smsSimulatorRoutes(app, deps);
 
   await registerImportWorkers(deps);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { textField } from './common.js';
 
+// Kept here (not imported from member-app.contract) so the two contracts do not import each other.
+const jinanRegionList = ['历下区', '市中区', '槐荫区', '天桥区', '历城区', '长清区', '章丘区', '济阳区', '莱芜区', '钢城区', '平阴县', '商河县', '高新区', '南部山区', '起步区'] as const;
+
 /** Roles a post can carry; duties are separated (SECURITY.md). */
 export const roles = ['operator', 'security_admin', 'audit_admin'] as const;
 export type Role = (typeof roles)[number];
@@ -43,7 +46,8 @@ export const captchaSchema = z.object({
 
 export const loginBodySchema = z
   .object({
-    username: z.string().trim().min(1, { message: '请输入用户名' }).max(64, { message: '用户名不正确' }),
+    /** A username, or the phone number the account registered with (member app: 手机号登录). */
+    username: z.string().trim().min(1, { message: '请输入用户名或手机号' }).max(64, { message: '用户名或手机号不正确' }),
     password: z.string().min(1, { message: '请输入密码' }).max(128, { message: '密码不正确' }),
     /** The authenticator's 6-digit code, for accounts with a second factor. */
     totpCode: z
@@ -72,6 +76,8 @@ export const sessionInfoSchema = z.object({
     username: z.string(),
     name: z.string(),
     phoneMasked: z.string().nullable(),
+    /** 所在地区 chosen at registration (member app), if any. */
+    region: z.string().nullable().optional(),
   }),
   posts: z.array(postSchema),
   activePost: postSchema.nullable(),
@@ -93,7 +99,8 @@ export const changePasswordBodySchema = z.object({
 
 export const switchPostBodySchema = z.object({ postId: z.uuid({ message: '岗位不正确' }) });
 
-export const smsPurposes = ['register', 'reset_password'] as const;
+/** change_phone: a code to the number an account moves to (修改手机号). */
+export const smsPurposes = ['register', 'reset_password', 'change_phone'] as const;
 export const phoneInputSchema = z.string({ message: '请输入手机号' }).trim().min(1, { message: '请输入手机号' }).max(32, { message: '手机号格式不正确' });
 
 export const smsCodeBodySchema = z
@@ -106,12 +113,19 @@ export const smsCodeBodySchema = z
 
 export const smsCodeSchema = z.string().trim().regex(/^\d{6}$/, { message: '短信验证码为6位数字' });
 
+/**
+ * Registration. The member app (seed 001 annex 2) asks only phone, code, password and region:
+ * without a username one is generated (the member logs in by phone), without a name the account
+ * is called 会员 until real-name verification.
+ */
 export const registerBodySchema = z.object({
-  username: usernameSchema,
-  name: textField('姓名', 32),
+  username: usernameSchema.optional(),
+  name: textField('姓名', 32).optional(),
   phone: phoneInputSchema,
   smsCode: smsCodeSchema,
   password: z.string().min(1, { message: '请输入密码' }).max(128, { message: '密码不能超过128位' }),
+  /** 所在地区: one of Jinan's districts and counties. */
+  region: z.enum(jinanRegionList, { message: '请选择所在地区' }).optional(),
 });
 
 export const resetPasswordBodySchema = z.object({

@@ -16,3 +16,4 @@ export * from './member-imports.contract.js';
 export * from './reviews.contract.js';
 export * from './transfers.contract.js';
 export * from './org-lifecycle.contract.js';
+export * from './member-app.contract.js';

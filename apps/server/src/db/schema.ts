@@ -9,3 +9,4 @@ export * from '../modules/members/import/member-imports.table.js';
 export * from '../modules/reviews/reviews.table.js';
 export * from '../modules/transfers/transfers.table.js';
 export * from '../modules/organisations/org-changes.table.js';
+export * from '../modules/member-app/member-app.table.js';

@@ -62,6 +62,15 @@ beforeAll(async () => {
     await applicant.post('/api/me/applications', { kind: 'join', targetOrgId: shizhongBase, name: '申请人', idNumber: makeIdNumber({ birthDate: '1990-05-05', sex: 'female', seq: 88 }), phone: '13500000009', workUnitName: '某单位' })
   ).json();
   expect(application.id).toBeDefined();
+  // The outside member verified by their own account: revoking it from 历下区 must find nothing.
+  const verifier = t.client();
+  t.clock.advance(61_000);
+  await verifier.post('/api/auth/sms-code', { purpose: 'register', phone: '13500000010', ...(await verifier.captcha()) });
+  await verifier.post('/api/auth/register', { phone: '13500000010', smsCode: t.sms.lastCode('13500000010'), password: 'Scope#Test2026' });
+  const verification = (await verifier.post('/api/me/verification', { name: '范围外会员', idNumber: '11010519491231002X', agreed: true })).json();
+  expect(verification.status, JSON.stringify(verification)).toBe('pending');
+  const verificationReview = (await owner.get('/api/reviews?box=all&subjectType=member_verification')).json().items.find((x: { subjectId: string }) => x.subjectId === verification.id);
+  expect((await owner.post(`/api/reviews/${verificationReview.id}/approve`, { version: 1 })).statusCode).toBe(200);
   const city = await t.as('city_admin');
   const inspection = (await city.post('/api/inspections', { year: 2026, kind: 'org', deadline: '2099-12-31' })).json();
   // Campaigns are notices to everyone below the city: what is scoped is the organisation asked about.
@@ -113,6 +122,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/reviews/{id}/return': { version: 1, reason: '越权退回' },
   'POST /api/reviews/{id}/withdraw': { version: 1 },
   'POST /api/reviews/{id}/resubmit': { version: 1 },
+  'POST /api/members/{id}/verification/revoke': { reason: '越权解除' },
 };
 
 /** Where the out-of-scope object travels in the query rather than the path. */

@@ -11,6 +11,11 @@ export async function findAccountByUsername(db: DbOrTx, username: string): Promi
   return row;
 }
 
+/** Accounts registered with this phone (blind index); the member app logs in by phone. */
+export async function findAccountsByPhoneIndex(db: DbOrTx, phoneIndex: string): Promise<AccountRow[]> {
+  return db.select().from(accounts).where(eq(accounts.phoneIndex, phoneIndex)).limit(2);
+}
+
 export async function findAccount(db: DbOrTx, id: string): Promise<AccountRow | undefined> {
   const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
   return row;

@@ -12,6 +12,8 @@ export const accounts = pgTable(
     phoneEnc: text('phone_enc'),
     phoneIndex: text('phone_index'),
     passwordHash: text('password_hash').notNull(),
+    /** 所在地区 chosen at registration in the member app (a district of Jinan); null for others. */
+    region: text('region'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     status: text('status').notNull().default('active'),

@@ -33,9 +33,19 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookie = sessionCookieName(deps);
 
-  /** A fresh token in a fresh cookie: the session id is rotated at every login. */
+  /**
+   * A fresh token in a fresh cookie: the session id is rotated at every login. The cookie is
+   * persistent for the session's absolute lifetime (12 h), so a phone's browser restart does not
+   * log the member out; the server still ends the session after 30 idle minutes or at 12 h.
+   */
   async function startSession(req: FastifyRequest, reply: FastifyReply, token: string) {
-    reply.setCookie(cookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.cookieSecure });
+    reply.setCookie(cookie, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.cookieSecure,
+      maxAge: Math.floor(deps.config.session.absoluteMs / 1000),
+    });
     const auth = await svc.resolveSession(deps, token);
     if (!auth) throw new AppError('INTERNAL');
     req.auth = auth;
@@ -50,7 +60,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
 
   r.post('/api/auth/login', {
     config: { access: 'public', rateLimit: { max: deps.config.rateLimits.login, timeWindow: '1 minute' } },
-    schema: { tags, summary: '账号密码登录（需图形验证码）', body: loginBodySchema, response: { 200: sessionInfoSchema } },
+    schema: { tags, summary: '账号或手机号 + 密码登录（需图形验证码）', body: loginBodySchema, response: { 200: sessionInfoSchema } },
     handler: async (req, reply) => startSession(req, reply, await svc.login(deps, req.body, metaOf(req))),
   });
 

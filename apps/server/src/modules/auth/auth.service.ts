@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { checkPhone, rolePermissions, type Role, type SessionInfo } from '@gonghui/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.js';
@@ -64,7 +65,7 @@ export async function sessionInfo(deps: Deps, auth: AuthContext): Promise<Sessio
   const dto = (p: accountsRepo.PostWithOrg) => ({ id: p.id, orgId: p.orgId, orgName: p.orgName, orgKind: p.orgKind, role: p.role as Role });
   const active = posts.find((p) => p.id === auth.post?.id);
   return {
-    account: { id: acc!.id, username: acc!.username, name: acc!.name, phoneMasked: phoneMaskedOf(deps.crypto, acc!.phoneEnc) },
+    account: { id: acc!.id, username: acc!.username, name: acc!.name, phoneMasked: phoneMaskedOf(deps.crypto, acc!.phoneEnc), region: acc!.region },
     posts: posts.map(dto),
     activePost: active ? dto(active) : null,
     permissions: active ? [...rolePermissions[active.role as Role]] : [],
@@ -95,6 +96,23 @@ async function openSession(deps: Deps, acc: accountsRepo.AccountRow, meta: Reque
   return token;
 }
 
+/**
+ * The account a phone number logs in to (member app: 账号/手机号登录). Usernames cannot be phone
+ * numbers' twins by accident (a username is tried first); a phone shared by two older accounts
+ * names neither, and those log in by username.
+ */
+async function accountByPhone(deps: Deps, typed: string): Promise<accountsRepo.AccountRow | undefined> {
+  const phone = checkPhone(typed);
+  if (!phone.ok) return undefined;
+  const found = await accountsRepo.findAccountsByPhoneIndex(deps.db, deps.crypto.blindIndex('phone', phone.value));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The account a login form names: by username, else by the phone it registered with. */
+export async function accountOf(deps: Deps, typed: string): Promise<accountsRepo.AccountRow | undefined> {
+  return (await accountsRepo.findAccountByUsername(deps.db, typed)) ?? (await accountByPhone(deps, typed));
+}
+
 /** Password login with captcha; 5 failures lock the account for 15 minutes. Returns a new session token. */
 export async function login(
   deps: Deps,
@@ -103,7 +121,7 @@ export async function login(
 ): Promise<string> {
   await consumeCaptcha(deps, body.captchaId, body.captchaAnswer);
   const key = deps.config.keys.auditKey;
-  const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
+  const acc = await accountOf(deps, body.username);
   const now = deps.now();
   // What a stranger typed may be a phone or ID number: long digit runs are masked before the append-only log keeps them.
   const typed = acc ? acc.username : body.username.slice(0, 64).replace(/\d{7,}/g, (d) => `${d.slice(0, 3)}${'*'.repeat(d.length - 7)}${d.slice(-4)}`);
@@ -201,7 +219,7 @@ export async function requestSmsCode(
   const phone = normalizedPhone(body.phone);
   if (body.purpose === 'reset_password') {
     if (!body.username) throw fieldError('username', '请输入用户名');
-    const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
+    const acc = await accountOf(deps, body.username);
     if (!acc || acc.status !== 'active' || acc.phoneIndex !== deps.crypto.blindIndex('phone', phone)) return;
   }
   await sendSmsCode(deps, phone, body.purpose);
@@ -210,22 +228,30 @@ export async function requestSmsCode(
 /** Self-registration with a verified phone; the new account starts with no post. */
 export async function register(
   deps: Deps,
-  body: { username: string; name: string; phone: string; smsCode: string; password: string },
+  body: { username?: string; name?: string; phone: string; smsCode: string; password: string; region?: string },
   meta: RequestMeta,
 ): Promise<string> {
   const phone = normalizedPhone(body.phone);
-  assertStrongPassword(body.password, body.username, 'password');
-  if (await accountsRepo.findAccountByUsername(deps.db, body.username)) throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: '该用户名已被注册' }]);
+  // The member app asks no username: a generated one (never the phone, which must not sit in clear).
+  const username = body.username ?? `gh${randomInt(10_000_000, 100_000_000)}${randomInt(100, 1000)}`;
+  assertStrongPassword(body.password, username, 'password');
+  // A username that is a phone number would shadow that phone's own login.
+  if (checkPhone(username).ok) throw fieldError('username', '用户名不能是手机号');
+  if (await accountsRepo.findAccountByUsername(deps.db, username)) throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: '该用户名已被注册' }]);
   await consumeSmsCode(deps, phone, 'register', body.smsCode);
+  // Checked only once the code proved the phone is the caller's, so it tells a stranger nothing.
+  const phoneIndex = deps.crypto.blindIndex('phone', phone);
+  if ((await accountsRepo.findAccountsByPhoneIndex(deps.db, phoneIndex)).length > 0) throw new AppError('PHONE_TAKEN', [{ path: 'phone', message: '该手机号已注册' }]);
   const hash = await hashPassword(body.password);
   return deps.db.transaction(async (tx) => {
     let acc: accountsRepo.AccountRow;
     try {
       acc = await accountsRepo.insertAccount(tx, {
-        username: body.username,
-        name: body.name,
+        username,
+        name: body.name ?? '会员',
         phoneEnc: deps.crypto.encrypt(phone),
-        phoneIndex: deps.crypto.blindIndex('phone', phone),
+        phoneIndex,
+        region: body.region ?? null,
         passwordHash: hash,
         passwordChangedAt: deps.now(),
       });
@@ -239,7 +265,7 @@ export async function register(
       action: 'account.registered',
       objectType: 'account',
       objectId: acc.id,
-      after: { username: acc.username, name: acc.name },
+      after: { username: acc.username, name: acc.name, region: acc.region },
     });
     return token;
   });
@@ -285,7 +311,7 @@ export async function resetPasswordBySms(
   meta: RequestMeta,
 ): Promise<void> {
   const phone = normalizedPhone(body.phone);
-  const acc = await accountsRepo.findAccountByUsername(deps.db, body.username);
+  const acc = await accountOf(deps, body.username);
   const invalid = new AppError('SMS_CODE_INVALID', [{ path: 'smsCode', message: '短信验证码错误或已过期' }]);
   // A disabled account stays disabled: only its upper organisation can bring it back.
   if (!acc || acc.status !== 'active' || acc.phoneIndex !== deps.crypto.blindIndex('phone', phone)) throw invalid;

@@ -133,7 +133,7 @@ describe('CSRF and headers', () => {
     expect(body.code).toBe('VALIDATION_FAILED');
     const paths = body.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['username', 'password', 'captchaId', 'captchaAnswer']));
-    expect(body.details.find((d: { path: string }) => d.path === 'username').message).toBe('请输入用户名');
+    expect(body.details.find((d: { path: string }) => d.path === 'username').message).toBe('请输入用户名或手机号');
   });
 });
 

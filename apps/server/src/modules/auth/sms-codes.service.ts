@@ -8,6 +8,7 @@ const MAX_ATTEMPTS = 5;
 const texts = {
   register: (c: string) => `【工会网上工作平台】您正在注册账号，验证码 ${c}，5分钟内有效。请勿告诉他人。`,
   reset_password: (c: string) => `【工会网上工作平台】您正在重置密码，验证码 ${c}，5分钟内有效。如非本人操作请忽略。`,
+  change_phone: (c: string) => `【工会网上工作平台】您正在将账号绑定到本手机号，验证码 ${c}，5分钟内有效。如非本人操作请忽略。`,
 } as const;
 export type SmsPurpose = keyof typeof texts;
 

@@ -93,4 +93,4 @@ export async function openMembership(
   return { id: row.id, memberNo: row.memberNo };
 }
 
-export { findPersonByDocument, insertPerson } from './members.repository.js';
+export { findPersonByDocument, insertPerson, updatePerson } from './members.repository.js';

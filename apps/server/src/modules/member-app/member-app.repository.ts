@@ -1,0 +1,122 @@
+import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { memberships, persons } from '../members/members.table.js';
+import { orgInScope, orgs, workUnits } from '../organisations/index.js';
+import { memberConsents, memberVerifications, phoneChangeRequests, verificationAttempts } from './member-app.table.js';
+
+export type VerificationRow = typeof memberVerifications.$inferSelect;
+export type PhoneChangeRow = typeof phoneChangeRequests.$inferSelect;
+
+const live = ['pending', 'approved'];
+
+/** The account's newest verification, whatever its state. */
+export async function latestVerificationOf(db: DbOrTx, accountId: string): Promise<VerificationRow | undefined> {
+  const [row] = await db.select().from(memberVerifications).where(eq(memberVerifications.accountId, accountId)).orderBy(desc(memberVerifications.submittedAt)).limit(1);
+  return row;
+}
+
+/** The pending or approved claim on this account, or on this person. */
+export async function liveVerificationOfAccount(db: DbOrTx, accountId: string): Promise<VerificationRow | undefined> {
+  const [row] = await db.select().from(memberVerifications).where(and(eq(memberVerifications.accountId, accountId), inArray(memberVerifications.status, live)));
+  return row;
+}
+export async function liveVerificationOfPerson(db: DbOrTx, personId: string): Promise<VerificationRow | undefined> {
+  const [row] = await db.select().from(memberVerifications).where(and(eq(memberVerifications.personId, personId), inArray(memberVerifications.status, live)));
+  return row;
+}
+
+export async function approvedVerificationOf(db: DbOrTx, accountId: string): Promise<VerificationRow | undefined> {
+  const [row] = await db.select().from(memberVerifications).where(and(eq(memberVerifications.accountId, accountId), eq(memberVerifications.status, 'approved')));
+  return row;
+}
+
+export async function insertVerification(db: DbOrTx, values: typeof memberVerifications.$inferInsert): Promise<VerificationRow> {
+  const [row] = await db.insert(memberVerifications).values(values).returning();
+  return row;
+}
+
+export async function lockVerification(db: DbOrTx, id: string): Promise<VerificationRow | undefined> {
+  const [row] = await db.select().from(memberVerifications).where(eq(memberVerifications.id, id)).for('update');
+  return row;
+}
+
+/** Moves a verification on from `from` only; false if someone else moved it first. */
+export async function setVerificationStatus(db: DbOrTx, id: string, from: string, patch: Partial<typeof memberVerifications.$inferInsert>): Promise<boolean> {
+  const rows = await db
+    .update(memberVerifications)
+    .set(patch)
+    .where(and(eq(memberVerifications.id, id), eq(memberVerifications.status, from)))
+    .returning({ id: memberVerifications.id });
+  return rows.length === 1;
+}
+
+export async function countAttemptsSince(db: DbOrTx, accountId: string, since: Date): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(verificationAttempts)
+    .where(and(eq(verificationAttempts.accountId, accountId), gt(verificationAttempts.at, since)));
+  return n;
+}
+
+export async function insertAttempt(db: DbOrTx, accountId: string, at: Date): Promise<void> {
+  await db.insert(verificationAttempts).values({ accountId, at });
+}
+
+export async function insertConsent(db: DbOrTx, values: typeof memberConsents.$inferInsert): Promise<void> {
+  await db.insert(memberConsents).values(values);
+}
+
+export async function listConsents(db: DbOrTx, accountId: string) {
+  return db
+    .select({ c: memberConsents, orgName: orgs.name })
+    .from(memberConsents)
+    .leftJoin(orgs, eq(orgs.id, memberConsents.recipientOrgId))
+    .where(eq(memberConsents.accountId, accountId))
+    .orderBy(desc(memberConsents.consentedAt));
+}
+
+/** A person's membership that has not ended, with its person, union and work unit. */
+export async function currentMembershipOfPerson(db: DbOrTx, personId: string) {
+  const [row] = await db
+    .select({ m: memberships, p: persons, orgName: orgs.name, orgPath: orgs.path, workUnitName: workUnits.name })
+    .from(memberships)
+    .innerJoin(persons, eq(persons.id, memberships.personId))
+    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
+    .leftJoin(workUnits, eq(workUnits.id, memberships.workUnitId))
+    .where(and(eq(memberships.personId, personId), sql`${memberships.status} <> 'transferred_out'`));
+  return row;
+}
+
+/** A membership by id with its person and union (the card token names one). */
+export async function membershipWithPerson(db: DbOrTx, membershipId: string) {
+  const [row] = await db
+    .select({ m: memberships, p: persons, orgName: orgs.name })
+    .from(memberships)
+    .innerJoin(persons, eq(persons.id, memberships.personId))
+    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
+    .where(eq(memberships.id, membershipId));
+  return row;
+}
+
+/** The membership, if its union lies in the caller's subtree. */
+export async function membershipInScope(db: DbOrTx, membershipId: string, scopePath: string) {
+  const [row] = await db
+    .select({ id: memberships.id, personId: memberships.personId, orgId: memberships.orgId })
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), orgInScope(memberships.orgId, scopePath)));
+  return row;
+}
+
+export async function insertPhoneChange(db: DbOrTx, values: typeof phoneChangeRequests.$inferInsert): Promise<PhoneChangeRow> {
+  const [row] = await db.insert(phoneChangeRequests).values(values).returning();
+  return row;
+}
+
+export async function lockPhoneChange(db: DbOrTx, id: string): Promise<PhoneChangeRow | undefined> {
+  const [row] = await db.select().from(phoneChangeRequests).where(eq(phoneChangeRequests.id, id)).for('update');
+  return row;
+}
+
+export async function setPhoneChangeStatus(db: DbOrTx, id: string, status: string, at: Date): Promise<void> {
+  await db.update(phoneChangeRequests).set({ status, decidedAt: at }).where(eq(phoneChangeRequests.id, id));
+}
