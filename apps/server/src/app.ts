@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -113,6 +114,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: deps.config.adminDist, prefix: '/admin/', index: 'index.html', wildcard: false });
     // Client-side routes under /admin/ all load the console's index.html.
     app.get('/admin/*', { config: { access: 'public' } }, (_req, reply) => reply.sendFile('index.html'));
+  }
+  // The member app (apps/mobile), built next to the console; its client-side routes load its index.html.
+  const mobileDist = join(dirname(deps.config.adminDist), '../mobile/dist');
+  if (existsSync(mobileDist)) {
+    await app.register(fastifyStatic, { root: mobileDist, prefix: '/member/', index: 'index.html', wildcard: false, decorateReply: !app.hasReplyDecorator('sendFile') });
+    app.get('/member', { config: { access: 'public' } }, (_req, reply) => reply.redirect('/member/'));
+    app.get('/member/*', { config: { access: 'public' } }, (_req, reply) => reply.sendFile('index.html', mobileDist));
   }
   app.get('/', (_req, reply) => reply.redirect('/admin/'));
   return app;

@@ -1,0 +1,75 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { setCsrfToken, setSessionGoneHandler } from './api/client';
+import { PageSkeleton } from './components/page-skeleton';
+import { TabLayout } from './components/tab-layout';
+import { SESSION_KEY, useSession } from './hooks/session';
+import { ErrorState } from './components/states';
+
+// Every page is its own chunk: the entry holds only the shell.
+const LoginPage = lazy(() => import('./pages/login-page'));
+const RegisterPage = lazy(() => import('./pages/register-page'));
+const HomePage = lazy(() => import('./pages/home-page'));
+const CardPage = lazy(() => import('./pages/card-page'));
+const MePage = lazy(() => import('./pages/me-page'));
+const VerifyPage = lazy(() => import('./pages/verify-page'));
+const ApplicationsPage = lazy(() => import('./pages/applications-page'));
+const ApplyPage = lazy(() => import('./pages/apply-page'));
+const ProfilePage = lazy(() => import('./pages/profile-page'));
+const ChangePhonePage = lazy(() => import('./pages/change-phone-page'));
+const ChangePasswordPage = lazy(() => import('./pages/change-password-page'));
+const ConsentsPage = lazy(() => import('./pages/consents-page'));
+const ComingSoonPage = lazy(() => import('./pages/coming-soon-page'));
+
+/** Pages for a logged-in member; anyone else goes to 登录 and comes back after. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <PageSkeleton />;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
+  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+/** A 401 from any call: the session ended (30 idle minutes, logout elsewhere): back to 登录. */
+function SessionGoneWatcher() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  useEffect(() => {
+    setSessionGoneHandler(() => {
+      setCsrfToken(null);
+      qc.setQueryData(SESSION_KEY, null);
+      navigate('/login', { replace: true, state: { expired: true } });
+    });
+    return () => setSessionGoneHandler(null);
+  }, [qc, navigate]);
+  return null;
+}
+
+export function AppRoutes() {
+  const guard = (node: ReactNode) => <RequireSession>{node}</RequireSession>;
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <SessionGoneWatcher />
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+        <Route element={guard(<TabLayout />)}>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/card" element={<CardPage />} />
+          <Route path="/me" element={<MePage />} />
+        </Route>
+        <Route path="/verify" element={guard(<VerifyPage />)} />
+        <Route path="/applications" element={guard(<ApplicationsPage />)} />
+        <Route path="/applications/new" element={guard(<ApplyPage />)} />
+        <Route path="/me/profile" element={guard(<ProfilePage />)} />
+        <Route path="/me/phone" element={guard(<ChangePhonePage />)} />
+        <Route path="/me/password" element={guard(<ChangePasswordPage />)} />
+        <Route path="/me/consents" element={guard(<ConsentsPage />)} />
+        <Route path="/soon/:what" element={guard(<ComingSoonPage />)} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
+  );
+}

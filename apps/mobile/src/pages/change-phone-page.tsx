@@ -1,0 +1,103 @@
+import { Button, Form, Input, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { changePhoneBodySchema } from '@gonghui/contracts';
+import { errorMessage } from '../api/client';
+import { authApi, memberApi } from '../api/endpoints';
+import { CaptchaInput, useCaptcha } from '../components/captcha-field';
+import { FormError } from '../components/form-error';
+import { NavPage } from '../components/nav-page';
+import { SmsCodeInput } from '../components/sms-code-input';
+import { parseInto, showFieldIssues } from '../hooks/form-errors';
+import { SESSION_KEY, useSession } from '../hooks/session';
+import { SmsSimulatorLink } from '../components/sms-simulator-link';
+
+interface Values {
+  password: string;
+  newPhone: string;
+  captchaAnswer: string;
+  smsCode: string;
+}
+
+/** 修改手机号: the login password, and a code sent to the new phone. */
+export default function ChangePhonePage() {
+  const [form] = Form.useForm<Values>();
+  const captcha = useCaptcha('change-phone');
+  const session = useSession();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const sendCode = async () => {
+    setError(null);
+    const { newPhone, captchaAnswer } = form.getFieldsValue();
+    if (!/^1[3-9]\d{9}$/.test((newPhone ?? '').trim())) {
+      form.setFields([{ name: 'newPhone', errors: ['请输入11位新手机号'] }]);
+      return false;
+    }
+    if (!captchaAnswer?.trim()) {
+      form.setFields([{ name: 'captchaAnswer', errors: ['请先输入图形验证码'] }]);
+      return false;
+    }
+    try {
+      await authApi.smsCode({ purpose: 'change_phone', phone: newPhone.trim(), captchaId: captcha.id ?? '', captchaAnswer });
+      Toast.show({ content: '验证码已发送至新手机号' });
+      return true;
+    } catch (e) {
+      if (!showFieldIssues(form, e)) setError(errorMessage(e));
+      return false;
+    } finally {
+      form.setFieldValue('captchaAnswer', '');
+      void captcha.refresh();
+    }
+  };
+
+  const submit = async () => {
+    setError(null);
+    const body = parseInto(form, changePhoneBodySchema, form.getFieldsValue());
+    if (!body) return;
+    setBusy(true);
+    try {
+      await memberApi.changePhone(body);
+      await qc.invalidateQueries({ queryKey: SESSION_KEY });
+      Toast.show({ icon: 'success', content: '手机号已修改，请用新手机号登录' });
+      navigate('/me', { replace: true });
+    } catch (e) {
+      if (!showFieldIssues(form, e)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <NavPage title="修改手机号">
+      <div className="intro-card page-margin">
+        <div className="intro-title">当前手机号 {session.data?.account.phoneMasked ?? '未绑定'}</div>
+        <div className="muted">修改后请用新手机号登录。原手机号已丢失无法接收短信的，请联系所在工会核实后更换。</div>
+      </div>
+      <FormError message={error} />
+      <Form form={form} layout="horizontal" footer={null} requiredMarkStyle="none" className="plain-form">
+        <Form.Item name="password" label="登录密码">
+          <Input type="password" placeholder="验证身份" autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item name="newPhone" label="新手机号">
+          <Input placeholder="11位手机号" inputMode="tel" maxLength={11} clearable />
+        </Form.Item>
+        <Form.Item name="captchaAnswer" label="图形验证码">
+          <CaptchaInput captcha={captcha} />
+        </Form.Item>
+        <Form.Item name="smsCode" label="短信验证码">
+          <SmsCodeInput onSend={sendCode} />
+        </Form.Item>
+      </Form>
+      <div className="page-pad">
+        <Button block color="primary" size="large" loading={busy} onClick={submit} className="primary-cta">
+          确认修改
+        </Button>
+        <div className="center-pad"><SmsSimulatorLink /></div>
+      </div>
+    </NavPage>
+  );
+}
