@@ -22,18 +22,6 @@ const kinds: Record<string, { mime: string; magic: (head: Buffer) => boolean }> 
 };
 const REJECT = '情况说明只能是 PDF、图片（JPG、PNG）或 Word（.docx）文件';
 
-async function headOf(stream: Readable, n: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let len = 0;
-  for await (const c of stream) {
-    parts.push(c as Buffer);
-    len += (c as Buffer).length;
-    if (len >= n) break;
-  }
-  stream.destroy();
-  return Buffer.concat(parts).subarray(0, n);
-}
-
 /** A .docx must be a real Word package: its directory names the document; it is never inflated here. */
 async function checkDocx(deps: Deps, id: string, f: StoredFile): Promise<void> {
   let zip;
@@ -76,7 +64,7 @@ export async function storeExplanation(deps: Deps, file: { filename?: string; st
   }
   try {
     if (stored.size === 0) throw new AppError('FILE_REJECTED', undefined, '文件是空的（0 字节）');
-    const head = await headOf(deps.files.openRange(id, stored, 0, Math.min(16, stored.size)), 16);
+    const head = await deps.files.head(id, stored, 16);
     if (!kind.magic(head)) throw new AppError('FILE_REJECTED', undefined, `文件内容与扩展名 .${ext} 不符，${REJECT}`);
     if (ext === 'docx') await checkDocx(deps, id, stored);
   } catch (e) {

@@ -131,6 +131,13 @@ export class FileVault {
     return out;
   }
 
+  /** The first `n` plain bytes (fewer for a shorter file): what the file says it is (magic bytes). */
+  async head(id: string, f: StoredFile, n: number): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const c of this.openRange(id, f, 0, Math.min(n, f.size))) parts.push(c as Buffer);
+    return Buffer.concat(parts);
+  }
+
   /** Random access to the plain bytes, for reading the file as a zip. */
   zipReader(id: string, f: StoredFile): yauzl.RandomAccessReader {
     const vault = this;

@@ -82,18 +82,6 @@ async function baseUnionInScope(deps: Deps, caller: ScopedCaller, orgId: string)
   return org;
 }
 
-async function headOf(stream: Readable, n: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let len = 0;
-  for await (const c of stream) {
-    parts.push(c as Buffer);
-    len += (c as Buffer).length;
-    if (len >= n) break;
-  }
-  stream.destroy();
-  return Buffer.concat(parts).subarray(0, n);
-}
-
 /** A file name fit to show: no path, no control characters, bounded. */
 function displayName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
@@ -130,7 +118,7 @@ export async function submitUpload(
     throw e;
   }
   try {
-    await guardXlsx(await headOf(deps.files.openRange(id, stored, 0, Math.min(16, stored.size)), 16), deps.files.zipReader(id, stored), stored.size);
+    await guardXlsx(await deps.files.head(id, stored, 16), deps.files.zipReader(id, stored), stored.size);
   } catch (e) {
     await deps.files.remove(id);
     if (e instanceof UnsafeFileError) throw new AppError('FILE_REJECTED', undefined, e.message);
