@@ -86,6 +86,10 @@ describe('my own data', () => {
     expect(me.statusCode, me.body).toBe(200);
     expect(me.json()).toMatchObject({ name: '冯雪', orgName: QC, memberNo: w.member.memberNo, status: 'joined', sex: 'female' });
     expect(me.body).not.toContain(w.idNumber);
+    // The union had no phone for this member: the one proved at registration is now in the registry.
+    const masked = `${w.phone.slice(0, 3)}****${w.phone.slice(7)}`;
+    expect(me.json().phoneMasked).toBe(masked);
+    expect((await quancheng.get(`/api/members/${w.member.id}`)).json().phoneMasked).toBe(masked);
 
     const ok = await w.client.patch('/api/me/profile', { address: '济南市历下区泉城路188号3单元', education: '本科', migrantWorker: false });
     expect(ok.statusCode, ok.body).toBe(200);

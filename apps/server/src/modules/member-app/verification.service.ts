@@ -14,7 +14,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
 import * as accountsRepo from '../accounts/accounts.repository.js';
-import { findPersonWithMembership } from '../members/membership-moves.js';
+import { findPersonWithMembership, updatePerson } from '../members/membership-moves.js';
 import { findOrg } from '../organisations/index.js';
 import { openReview, reviewOfSubject, type Reviewer, type SubjectContext } from '../reviews/index.js';
 import * as repo from './member-app.repository.js';
@@ -171,6 +171,12 @@ async function approved(ctx: SubjectContext) {
     throw new AppError('CONFLICT', undefined, '该会员已没有有效会籍，不能通过认证；请退回并说明原因');
   if (!(await repo.setVerificationStatus(ctx.tx, v.id, 'pending', { status: 'approved', decidedAt: ctx.deps.now() }))) throw new AppError('REVIEW_TAKEN');
   await accountsRepo.updateAccount(ctx.tx, v.accountId, { name: current.p.name });
+  // A registry entry without a phone takes the one the member proved by SMS code when registering
+  // (they consented to share it with their union); a phone the union recorded is never overwritten.
+  if (!current.p.phoneEnc) {
+    const acc = await accountsRepo.findAccount(ctx.tx, v.accountId);
+    if (acc?.phoneEnc && acc.phoneIndex) await updatePerson(ctx.tx, v.personId, { phoneEnc: acc.phoneEnc, phoneIndex: acc.phoneIndex });
+  }
 }
 
 const ended = (status: 'returned' | 'withdrawn') => async (ctx: SubjectContext) => {
