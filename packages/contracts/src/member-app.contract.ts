@@ -73,6 +73,8 @@ export const memberCardSchema = z.object({
   memberNo: z.string(),
   status: z.enum(membershipStatuses),
   token: z.string(),
+  /** The server's time when the token was signed: with `expiresAt`, the token's lifetime whatever the phone's clock says. */
+  issuedAt: z.string(),
   expiresAt: z.string(),
 });
 export type MemberCard = z.infer<typeof memberCardSchema>;

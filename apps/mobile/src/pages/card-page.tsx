@@ -14,7 +14,8 @@ const TOKEN_TTL_MS = 120_000;
 
 /**
  * Seconds the shown QR code stays valid. The phone's clock may be off from the server's, so the
- * time left is taken when the card arrives (capped at the token's lifetime) and counted down here.
+ * lifetime comes from the server's own two times (signed, expires) and is counted down from the
+ * moment the card arrived.
  */
 function useSecondsLeft(card: MemberCard | undefined, receivedAt: number) {
   const [now, setNow] = useState(Date.now());
@@ -23,7 +24,7 @@ function useSecondsLeft(card: MemberCard | undefined, receivedAt: number) {
     return () => clearInterval(t);
   }, []);
   if (!card) return 0;
-  const ttl = Math.min(TOKEN_TTL_MS, Math.max(0, new Date(card.expiresAt).getTime() - receivedAt));
+  const ttl = Math.min(TOKEN_TTL_MS, Math.max(0, new Date(card.expiresAt).getTime() - new Date(card.issuedAt).getTime()));
   return Math.max(0, Math.ceil((ttl - Math.max(0, now - receivedAt)) / 1000));
 }
 

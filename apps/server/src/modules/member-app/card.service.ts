@@ -16,7 +16,8 @@ export async function myCard(deps: Deps, auth: AuthContext): Promise<MemberCard>
   const current = await repo.currentMembershipOfPerson(deps.db, v.personId);
   if (!current || !verifiableStatuses.includes(current.m.status as MembershipStatus))
     throw new AppError('CARD_UNAVAILABLE', undefined, '您当前没有有效会籍，电子会员卡已停用。如有疑问请联系原所在工会');
-  const { token, expiresAt } = signCardToken(cardTokenKey(deps.config.keys), current.m.id, deps.now());
+  const now = deps.now();
+  const { token, expiresAt } = signCardToken(cardTokenKey(deps.config.keys), current.m.id, now);
   return {
     name: current.p.name,
     idNumberMasked: maskIdNumber(deps.crypto.decrypt(current.p.idNumberEnc)),
@@ -24,6 +25,7 @@ export async function myCard(deps: Deps, auth: AuthContext): Promise<MemberCard>
     memberNo: current.m.memberNo,
     status: current.m.status as MembershipStatus,
     token,
+    issuedAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
   };
 }

@@ -106,6 +106,8 @@ describe('real-name verification', () => {
     expect(card.statusCode, card.body).toBe(200);
     expect(card.json()).toMatchObject({ name: '陈静', orgName: QC, memberNo: member.memberNo, status: 'joined' });
     expect(card.body).not.toContain(idOf(3));
+    // The lifetime is told in the server's own times, so a phone with a wrong clock still counts down right.
+    expect(new Date(card.json().expiresAt).getTime() - new Date(card.json().issuedAt).getTime()).toBe(2 * 60_000);
     const { token } = card.json();
     // The token carries the membership, an expiry and a nonce: never the document number.
     expect(Buffer.from(token.split('.')[0], 'base64url').toString()).not.toMatch(/\d{17}/);
