@@ -10,6 +10,7 @@ import { ErrorState } from './components/states';
 // Every page is its own chunk: the entry holds only the shell.
 const LoginPage = lazy(() => import('./pages/login-page'));
 const RegisterPage = lazy(() => import('./pages/register-page'));
+const LostPhonePage = lazy(() => import('./pages/lost-phone-page'));
 const HomePage = lazy(() => import('./pages/home-page'));
 const CardPage = lazy(() => import('./pages/card-page'));
 const MePage = lazy(() => import('./pages/me-page'));
@@ -55,6 +56,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/lost-phone" element={<LostPhonePage />} />
         <Route element={guard(<TabLayout />)}>
           <Route path="/" element={<HomePage />} />
           <Route path="/card" element={<CardPage />} />

@@ -11,6 +11,8 @@ import type {
   captchaResponseSchema,
   consentListSchema,
   loginBodySchema,
+  phoneChangeRequestBodySchema,
+  phoneChangeRequestSchema,
   registerBodySchema,
   smsCodeBodySchema,
   updateMyProfileBodySchema,
@@ -23,6 +25,8 @@ export type RegisterBody = z.input<typeof registerBodySchema>;
 export type SmsCodeBody = z.input<typeof smsCodeBodySchema>;
 export type ProfilePatch = z.input<typeof updateMyProfileBodySchema>;
 export type ConsentList = z.infer<typeof consentListSchema>;
+export type PhoneChangeRequestBody = z.infer<typeof phoneChangeRequestBodySchema>;
+export type PhoneChangeRequest = z.infer<typeof phoneChangeRequestSchema>;
 export type ApplicationInput = z.input<typeof applicationBodySchema>;
 export type { Application, ApplicationBody, MemberCard, MyProfile, SessionInfo, UnionHit, Verification };
 
@@ -51,6 +55,8 @@ export const memberApi = {
   profile: () => api.get<MyProfile>('/api/me/profile'),
   updateProfile: (body: ProfilePatch) => api.patch<MyProfile>('/api/me/profile', body),
   changePhone: (body: { password: string; newPhone: string; smsCode: string }) => api.post<{ ok: true }>('/api/me/phone', body),
+  /** Old phone lost, not logged in: the union verifies and decides. */
+  requestPhoneChange: (body: PhoneChangeRequestBody) => api.post<PhoneChangeRequest>('/api/phone-change-requests', body),
   consents: () => api.get<ConsentList>('/api/me/consents'),
   searchUnions: (q: string) => api.get<{ items: UnionHit[] }>('/api/unions/search', { q }),
   applications: () => api.get<{ items: Application[] }>('/api/me/applications'),

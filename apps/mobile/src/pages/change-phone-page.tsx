@@ -75,7 +75,7 @@ export default function ChangePhonePage() {
     <NavPage title="修改手机号">
       <div className="intro-card page-margin">
         <div className="intro-title">当前手机号 {session.data?.account.phoneMasked ?? '未绑定'}</div>
-        <div className="muted">修改后请用新手机号登录。原手机号已丢失无法接收短信的，请联系所在工会核实后更换。</div>
+        <div className="muted">修改后请用新手机号登录。原手机号已丢失无法接收短信的，可退出后在登录页选择“原手机号丢失”，由所在工会核实后更换。</div>
       </div>
       <FormError message={error} />
       <Form form={form} layout="horizontal" footer={null} requiredMarkStyle="none" className="plain-form">

@@ -55,6 +55,8 @@ export default function LoginPage() {
       footer={
         <span>
           还没有账号？<Link to="/register">立即注册</Link>
+          <span className="footer-sep"> · </span>
+          <Link to="/lost-phone">原手机号丢失</Link>
         </span>
       }
     >
