@@ -1,2 +1,2 @@
 // The surface other modules may use.
-export { insertPost, listActivePosts } from './accounts.repository.js';
+export { findAccount, findAccountsByPhoneIndex, insertPost, listActivePosts, updateAccount } from './accounts.repository.js';

@@ -6,7 +6,7 @@ import type { AuthContext } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { verifyPassword } from '../../platform/passwords.js';
-import * as accountsRepo from '../accounts/accounts.repository.js';
+import * as accountsRepo from '../accounts/index.js';
 import { consumeSmsCode } from '../auth/sms-codes.service.js';
 import { updatePerson } from '../members/membership-moves.js';
 import * as repo from './member-app.repository.js';

@@ -5,7 +5,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
-import * as accountsRepo from '../accounts/accounts.repository.js';
+import * as accountsRepo from '../accounts/index.js';
 import { accountOf, type RequestMeta } from '../auth/auth.service.js';
 import { consumeCaptcha } from '../auth/captcha.service.js';
 import * as sessionsRepo from '../auth/sessions.repository.js';

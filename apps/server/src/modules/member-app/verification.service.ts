@@ -13,7 +13,7 @@ import type { AuthContext, ScopedCaller } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
-import * as accountsRepo from '../accounts/accounts.repository.js';
+import * as accountsRepo from '../accounts/index.js';
 import { findPersonWithMembership, updatePerson } from '../members/membership-moves.js';
 import { findOrg } from '../organisations/index.js';
 import { openReview, reviewOfSubject, type Reviewer, type SubjectContext } from '../reviews/index.js';
