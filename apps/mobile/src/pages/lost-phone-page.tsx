@@ -1,15 +1,16 @@
-import { Button, Form, Input, Result, Toast } from 'antd-mobile';
+import { Button, Form, Input, Result } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { phoneChangeRequestBodySchema } from '@gonghui/contracts';
 import { errorMessage } from '../api/client';
-import { authApi, memberApi } from '../api/endpoints';
+import { memberApi } from '../api/endpoints';
 import { CaptchaInput, useCaptcha } from '../components/captcha-field';
 import { FormError } from '../components/form-error';
 import { NavPage } from '../components/nav-page';
 import { SmsCodeInput } from '../components/sms-code-input';
 import { SmsSimulatorLink } from '../components/sms-simulator-link';
 import { parseInto, showFieldIssues } from '../hooks/form-errors';
+import { useSmsSender } from '../hooks/use-sms-sender';
 
 interface Values {
   account: string;
@@ -38,28 +39,15 @@ export default function LostPhonePage() {
     void captcha.refresh();
   };
 
-  const sendCode = async () => {
-    setError(null);
-    const { newPhone, captchaAnswer } = form.getFieldsValue();
-    if (!/^1[3-9]\d{9}$/.test((newPhone ?? '').trim())) {
-      form.setFields([{ name: 'newPhone', errors: ['请输入11位新手机号'] }]);
-      return false;
-    }
-    if (!captchaAnswer?.trim()) {
-      form.setFields([{ name: 'captchaAnswer', errors: ['请先输入图形验证码'] }]);
-      return false;
-    }
-    try {
-      await authApi.smsCode({ purpose: 'change_phone', phone: newPhone.trim(), captchaId: captcha.id ?? '', captchaAnswer });
-      Toast.show({ content: '验证码已发送至新手机号，请重新输入图形验证码后提交' });
-      return true;
-    } catch (e) {
-      if (!showFieldIssues(form, e)) setError(errorMessage(e));
-      return false;
-    } finally {
-      renewCaptcha();
-    }
-  };
+  const sendCode = useSmsSender({
+    form,
+    captcha,
+    purpose: 'change_phone',
+    phoneField: 'newPhone',
+    phoneLabel: '新手机号',
+    sentMessage: '验证码已发送至新手机号，请重新输入图形验证码后提交',
+    onError: setError,
+  });
 
   const submit = async () => {
     setError(null);

@@ -10,6 +10,7 @@ import { CaptchaInput, useCaptcha } from '../components/captcha-field';
 import { FormError } from '../components/form-error';
 import { SmsCodeInput } from '../components/sms-code-input';
 import { parseInto, showFieldIssues } from '../hooks/form-errors';
+import { useSmsSender } from '../hooks/use-sms-sender';
 import { useSetSession } from '../hooks/session';
 
 interface Values {
@@ -21,7 +22,6 @@ interface Values {
   region: string[];
 }
 
-const PHONE = /^1[3-9]\d{9}$/;
 
 /** 注册: phone, captcha (for the SMS), SMS code, password (the console's rules), 所在地区. */
 export default function RegisterPage() {
@@ -33,30 +33,7 @@ export default function RegisterPage() {
   const [busy, setBusy] = useState(false);
   const [agreed, setAgreed] = useState(false);
 
-  const sendCode = async () => {
-    setError(null);
-    const { phone, captchaAnswer } = form.getFieldsValue();
-    if (!PHONE.test((phone ?? '').trim())) {
-      form.setFields([{ name: 'phone', errors: ['请输入11位手机号'] }]);
-      return false;
-    }
-    if (!captchaAnswer?.trim()) {
-      form.setFields([{ name: 'captchaAnswer', errors: ['请先输入图形验证码'] }]);
-      return false;
-    }
-    try {
-      await authApi.smsCode({ purpose: 'register', phone: phone.trim(), captchaId: captcha.id ?? '', captchaAnswer });
-      Toast.show({ content: '验证码已发送', position: 'center' });
-      return true;
-    } catch (e) {
-      if (!showFieldIssues(form, e)) setError(errorMessage(e));
-      return false;
-    } finally {
-      // A captcha answers once: the next send needs a new one.
-      form.setFieldValue('captchaAnswer', '');
-      void captcha.refresh();
-    }
-  };
+  const sendCode = useSmsSender({ form, captcha, purpose: 'register', phoneField: 'phone', phoneLabel: '手机号', sentMessage: '验证码已发送', onError: setError });
 
   const submit = async () => {
     setError(null);
