@@ -1,5 +1,7 @@
 import { makeIdNumber } from '@gonghui/contracts';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../platform/audit/audit.table.js';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness.js';
 import { flagOverdueReviews } from '../reviews/index.js';
 
@@ -65,6 +67,10 @@ describe('transferring one member in', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'approved', steps: [{ status: 'approved', actedBy: '大观园商管工会经办人', reason: '同意转出', canAct: false }] });
     expect(ok.json().trail.map((x: { action: string }) => x.action)).toEqual(['submitted', 'approved']);
+    // Every step is audited, in masked words only (SECURITY.md: no full number in the append-only log).
+    const audit = await t.deps.db.select().from(auditLog).where(inArray(auditLog.objectId, [tr.id, tr.reviewId]));
+    expect(audit.map((a) => a.action).sort()).toEqual(['review.approved', 'review.submitted', 'transfer.completed', 'transfer.requested']);
+    expect(JSON.stringify(audit)).not.toContain(m.idNumber);
 
     // The old membership closed as transferred out, the new one opened as transferred in.
     const old = await member(daguanyuan, m.id);
