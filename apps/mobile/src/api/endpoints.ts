@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   Application,
   ApplicationBody,
+  IdType,
   MemberCard,
   MyProfile,
   SessionInfo,
@@ -49,7 +50,7 @@ export const authApi = {
 
 export const memberApi = {
   verification: () => api.get<Verification>('/api/me/verification'),
-  verify: (body: { name: string; idType: 'resident_id'; idNumber: string; agreed: true }) => api.post<Verification>('/api/me/verification', body),
+  verify: (body: { name: string; idType: IdType; idNumber: string; agreed: true }) => api.post<Verification>('/api/me/verification', body),
   withdrawVerification: () => api.post<Verification>('/api/me/verification/withdraw'),
   card: () => api.get<MemberCard>('/api/me/card'),
   profile: () => api.get<MyProfile>('/api/me/profile'),

@@ -3,10 +3,11 @@ import { CheckCircleFill } from 'antd-mobile-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { applicationBodySchema, applicationKindLabels, type ApplicationKind } from '@gonghui/contracts';
+import { applicationBodySchema, applicationKindLabels, type ApplicationKind, type IdType } from '@gonghui/contracts';
 import { errorMessage } from '../api/client';
 import { memberApi, type UnionHit } from '../api/endpoints';
 import { FormError } from '../components/form-error';
+import { IdDocumentFields, pickedIdType } from '../components/id-document-fields';
 import { NavPage } from '../components/nav-page';
 import { parseInto, showFieldIssues } from '../hooks/form-errors';
 import { useVerification } from '../hooks/session';
@@ -23,6 +24,7 @@ function useDebounced<T>(value: T, ms: number) {
 interface Values {
   kind: ApplicationKind[];
   name: string;
+  idType: IdType[];
   idNumber: string;
   phone: string;
   workUnitName: string;
@@ -57,7 +59,7 @@ export default function ApplyPage() {
   const submit = () => {
     setError(null);
     const v = form.getFieldsValue();
-    const body = parseInto(form, applicationBodySchema, { ...v, kind: v.kind?.[0], idType: 'resident_id', targetOrgId: target?.id, reason: v.reason || undefined });
+    const body = parseInto(form, applicationBodySchema, { ...v, kind: v.kind?.[0], idType: pickedIdType(v.idType), targetOrgId: target?.id, reason: v.reason || undefined });
     if (body) apply.mutate(body);
   };
 
@@ -123,11 +125,9 @@ export default function ApplyPage() {
               />
             </Form.Item>
             <Form.Item name="name" label="姓名">
-              <Input placeholder="与身份证一致" maxLength={50} clearable />
+              <Input placeholder="与证件一致" maxLength={50} clearable />
             </Form.Item>
-            <Form.Item name="idNumber" label="身份证号">
-              <Input placeholder="18位居民身份证号码" maxLength={18} autoComplete="off" clearable />
-            </Form.Item>
+            <IdDocumentFields form={form} />
             <Form.Item name="phone" label="联系手机">
               <Input placeholder="11位手机号" inputMode="tel" maxLength={11} clearable />
             </Form.Item>

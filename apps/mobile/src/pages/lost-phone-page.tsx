@@ -1,11 +1,12 @@
 import { Button, Form, Input, Result } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { phoneChangeRequestBodySchema } from '@gonghui/contracts';
+import { phoneChangeRequestBodySchema, type IdType } from '@gonghui/contracts';
 import { errorMessage } from '../api/client';
 import { memberApi } from '../api/endpoints';
 import { CaptchaInput, useCaptcha } from '../components/captcha-field';
 import { FormError } from '../components/form-error';
+import { IdDocumentFields, pickedIdType } from '../components/id-document-fields';
 import { NavPage } from '../components/nav-page';
 import { SmsCodeInput } from '../components/sms-code-input';
 import { SmsSimulatorLink } from '../components/sms-simulator-link';
@@ -15,6 +16,7 @@ import { useSmsSender } from '../hooks/use-sms-sender';
 interface Values {
   account: string;
   name: string;
+  idType: IdType[];
   idNumber: string;
   newPhone: string;
   captchaAnswer: string;
@@ -51,7 +53,8 @@ export default function LostPhonePage() {
 
   const submit = async () => {
     setError(null);
-    const body = parseInto(form, phoneChangeRequestBodySchema, { ...form.getFieldsValue(), idType: 'resident_id', captchaId: captcha.id ?? '' });
+    const v = form.getFieldsValue();
+    const body = parseInto(form, phoneChangeRequestBodySchema, { ...v, idType: pickedIdType(v.idType), captchaId: captcha.id ?? '' });
     if (!body) return;
     setBusy(true);
     try {
@@ -84,7 +87,7 @@ export default function LostPhonePage() {
     <NavPage title="原手机号丢失">
       <div className="intro-card page-margin">
         <div className="intro-title">原手机号已不能接收短信？</div>
-        <div className="muted">填写账号、认证时的姓名和身份证号，并验证新手机号，由您所在的工会核实后更换。还能登录的，请在“我的 → 修改手机号”中直接修改。</div>
+        <div className="muted">填写账号、认证时的姓名和证件号码，并验证新手机号，由您所在的工会核实后更换。还能登录的，请在“我的 → 修改手机号”中直接修改。</div>
       </div>
       <FormError message={error} />
       <Form form={form} layout="horizontal" footer={null} requiredMarkStyle="none" className="plain-form">
@@ -94,9 +97,7 @@ export default function LostPhonePage() {
         <Form.Item name="name" label="姓名">
           <Input placeholder="会员认证时的姓名" maxLength={50} clearable />
         </Form.Item>
-        <Form.Item name="idNumber" label="身份证号">
-          <Input placeholder="18位居民身份证号" maxLength={18} clearable />
-        </Form.Item>
+        <IdDocumentFields form={form} />
         <Form.Item name="newPhone" label="新手机号">
           <Input placeholder="11位手机号" inputMode="tel" maxLength={11} clearable />
         </Form.Item>

@@ -2,10 +2,11 @@ import { Button, Checkbox, Dialog, Form, Input, Result, Toast } from 'antd-mobil
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { verificationBodySchema } from '@gonghui/contracts';
+import { verificationBodySchema, type IdType } from '@gonghui/contracts';
 import { ApiError, errorMessage } from '../api/client';
 import { memberApi, type Verification } from '../api/endpoints';
 import { FormError } from '../components/form-error';
+import { IdDocumentFields, pickedIdType } from '../components/id-document-fields';
 import { NavPage } from '../components/nav-page';
 import { PageSkeleton } from '../components/page-skeleton';
 import { ErrorState } from '../components/states';
@@ -17,7 +18,7 @@ const CONSENT_TEXT =
   '本人同意将姓名、证件号码、手机号、所在地区提供给本人所在的基层工会，用于核实会员身份、发放电子会员卡及办理会员服务。';
 
 function VerifyForm({ onDone, returned }: { onDone: (v: Verification) => void; returned?: Verification }) {
-  const [form] = Form.useForm<{ name: string; idNumber: string }>();
+  const [form] = Form.useForm<{ name: string; idType: IdType[]; idNumber: string }>();
   const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState<{ message: string; noMatch: boolean } | null>(null);
   const navigate = useNavigate();
@@ -30,10 +31,11 @@ function VerifyForm({ onDone, returned }: { onDone: (v: Verification) => void; r
   });
   const go = () => {
     setError(null);
-    const body = parseInto(form, verificationBodySchema, { ...form.getFieldsValue(), idType: 'resident_id', agreed: agreed || undefined });
+    const v = form.getFieldsValue();
+    const body = parseInto(form, verificationBodySchema, { ...v, idType: pickedIdType(v.idType), agreed: agreed || undefined });
     if (!body) return;
     if (!agreed) return setError({ message: '请阅读并同意《会员信息授权书》', noMatch: false });
-    submit.mutate({ name: body.name, idType: 'resident_id', idNumber: body.idNumber, agreed: true });
+    submit.mutate({ name: body.name, idType: body.idType, idNumber: body.idNumber, agreed: true });
   };
   return (
     <>
@@ -44,7 +46,7 @@ function VerifyForm({ onDone, returned }: { onDone: (v: Verification) => void; r
       )}
       <div className="intro-card">
         <div className="intro-title">工会会员认证</div>
-        <div className="muted">填写与工会会员信息一致的姓名和身份证号，由您所在的基层工会审核确认。</div>
+        <div className="muted">填写与工会会员信息一致的姓名和证件号码，由您所在的基层工会审核确认。</div>
       </div>
       {error && (
         <div className={error.noMatch ? 'no-match' : ''} data-testid={error.noMatch ? 'verify-no-match' : undefined}>
@@ -60,11 +62,9 @@ function VerifyForm({ onDone, returned }: { onDone: (v: Verification) => void; r
       )}
       <Form form={form} layout="horizontal" footer={null} requiredMarkStyle="none" className="plain-form">
         <Form.Item name="name" label="姓名">
-          <Input placeholder="与身份证一致" maxLength={50} clearable />
+          <Input placeholder="与证件一致" maxLength={50} clearable />
         </Form.Item>
-        <Form.Item name="idNumber" label="身份证号">
-          <Input placeholder="18位居民身份证号码" maxLength={18} clearable autoComplete="off" />
-        </Form.Item>
+        <IdDocumentFields form={form} />
       </Form>
       <div className="consent-box">
         <Checkbox checked={agreed} onChange={setAgreed} data-testid="verify-consent" style={{ '--icon-size': '18px', '--font-size': '13px' } as React.CSSProperties}>
