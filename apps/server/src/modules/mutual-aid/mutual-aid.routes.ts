@@ -18,6 +18,7 @@ import {
   mutualAidWithdrawBodySchema,
 } from '@gonghui/contracts';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, callerOf, sessionOf } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
@@ -29,6 +30,7 @@ import * as plans from './plans.service.js';
 import { myPolicies } from './policies.service.js';
 
 const tags = ['职工互助保障'];
+const contractQuerySchema = z.object({ download: z.enum(['1']).optional() });
 
 export function mutualAidRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -105,7 +107,7 @@ export function mutualAidRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/mutual-aid/enrolments/:id/contract.pdf', {
     config: { access: 'mutualAid.read', rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags, summary: '线上合同（PDF，审核通过后）', params: idParamsSchema },
+    schema: { tags, summary: '线上合同（PDF，审核通过后）；download=1 时作为附件下载', params: idParamsSchema, querystring: contractQuerySchema },
     handler: async (req, reply) => {
       const { enrolment: e, plan, members } = await enrolments.contractSource(deps, callerOf(req), req.params.id);
       const pdf = await renderContract({
@@ -128,7 +130,7 @@ export function mutualAidRoutes(app: FastifyInstance, deps: Deps) {
       const name = `职工互助保障合同_${e.contractNo}.pdf`;
       return reply
         .header('Content-Type', 'application/pdf')
-        .header('Content-Disposition', `${(req.query as { download?: string }).download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('Content-Disposition', `${req.query.download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(name)}`)
         .send(pdf);
     },
   });
