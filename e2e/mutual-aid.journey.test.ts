@@ -94,7 +94,8 @@ it('a unit submits, withdraws and resubmits; the upper union approves; the contr
   // 4. A member joins meanwhile; the list shows them at once; submitted again.
   await add('郑小北', 4);
   await unit.reload();
-  await expect.poll(() => unit.getByTestId('roster-table-annual').locator('.ant-table-row').count()).toBe(4);
+  await roster.getByText('郑小北').waitFor();
+  expect(await roster.locator('.ant-table-row').count()).toBe(4);
   modal = await apply('补录新入职会员后重新提交');
   await modal.getByTestId('apply-count').getByText('4 人').waitFor();
   await modal.getByTestId('mutual-aid-apply').click();
@@ -126,6 +127,15 @@ it('a unit submits, withdraws and resubmits; the upper union approves; the contr
   expect(await status.getByTestId('enrolment-withdraw').count()).toBe(0);
   await unit.getByTestId('roster-refusal').getByText('本年度不能再次提交').waitFor();
   await shot(unit, '06-approved');
+  await status.getByTestId('enrolment-detail').first().click();
+  await drawer.getByText(/^审核通过，合同编号 JNHZ/).waitFor();
+  await shot(unit, '06b-approved-detail');
+  await drawer.locator('.ant-drawer-close').click();
+  // 补充入会: nobody new yet, and it says so.
+  await unit.getByRole('tab', { name: '补充入会' }).click();
+  await unit.getByTestId('roster-table-supplementary').getByText('没有需要补充入会的会员').waitFor();
+  await shot(unit, '06c-supplementary');
+  await unit.getByRole('tab', { name: '单位入会' }).click();
   const [download] = await Promise.all([unit.waitForEvent('download'), status.getByTestId('contract-download').click()]);
   expect(download.suggestedFilename()).toMatch(/^职工互助保障合同_JNHZ\d{4}-\d{6}\.pdf$/);
   const pdf = readFileSync((await download.path())!);
@@ -162,6 +172,10 @@ it('a unit submits, withdraws and resubmits; the upper union approves; the contr
   await assoc.goto(`${p.baseUrl}/admin/mutual-aid/plans`);
   await assoc.getByText(`${year}年度济南市职工互助保障计划`).waitFor();
   await shot(assoc, '09-plans');
+  await assoc.getByTestId('plan-create').click();
+  await assoc.locator('.ant-modal-content').getByLabel('计划名称').waitFor();
+  await shot(assoc, '09b-plan-form');
+  await assoc.locator('.ant-modal-content').getByRole('button', { name: '取 消' }).or(assoc.locator('.ant-modal-content').getByRole('button', { name: '取消' })).click();
 
   // 8. The member opens 我的保障 in the app.
   const { page: phone } = await p.newPage(PHONE);

@@ -48,7 +48,7 @@ export function buildMenu(permissions: readonly Permission[], orgKind?: string):
     const isUnit = orgKind === 'base_union' || orgKind === 'joint_union';
     menu.push({
       path: '/mutual-aid',
-      name: '互助保障【线上普惠】',
+      name: '互助保障',
       icon: <HeartOutlined />,
       routes: [
         ...(isUnit ? [{ path: '/mutual-aid/enrolment', name: '单位入会' }] : [{ path: '/mutual-aid/enrolments', name: '入会汇总' }]),

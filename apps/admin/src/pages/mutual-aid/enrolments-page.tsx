@@ -54,7 +54,7 @@ export function EnrolmentsPage() {
     { title: '缴费金额（元）', dataIndex: 'amountFen', search: false, width: 120, align: 'right', render: (_, r) => formatYuan(r.amountFen) },
     { title: '操作人', dataIndex: 'operatorName', search: false, width: 130, render: (_, r) => <TwoLines top={r.operatorName} bottom={r.operatorPhoneMasked} /> },
     { title: '提交时间', dataIndex: 'submittedAt', search: false, width: 140, render: (_, r) => formatMinute(r.submittedAt) },
-    { title: '合同编号', dataIndex: 'contractNo', search: false, width: 150, render: (_, r) => r.contractNo ?? '—' },
+    { title: '合同编号', dataIndex: 'contractNo', search: false, width: 170, render: (_, r) => r.contractNo ?? '—' },
     {
       title: '操作',
       key: 'op',

@@ -1,4 +1,4 @@
-import { Button, ErrorBlock, PullToRefresh, Tag } from 'antd-mobile';
+import { Button, ErrorBlock, PullToRefresh } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { formatYuan, mutualAidEnrolmentKindLabels, mutualAidPolicyStateLabels, type MutualAidPolicy } from '@gonghui/contracts';
@@ -9,7 +9,6 @@ import { ErrorState } from '../../components/states';
 import { useVerification } from '../../hooks/session';
 
 const zh = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const stateColors = { in_force: 'success', not_started: 'primary', expired: 'default' } as const;
 
 function PolicyCard({ p }: { p: MutualAidPolicy }) {
   return (
@@ -19,9 +18,9 @@ function PolicyCard({ p }: { p: MutualAidPolicy }) {
           <div className="policy-kind">职工互助保障</div>
           <div className="policy-year">{p.year}年度</div>
         </div>
-        <Tag color={stateColors[p.state]} round data-testid="policy-state">
+        <span className={`policy-state is-${p.state}`} data-testid="policy-state">
           {mutualAidPolicyStateLabels[p.state]}
-        </Tag>
+        </span>
       </header>
       <div className="policy-body">
         <div className="kv small"><span>保障计划</span><b>{p.planTitle}</b></div>

@@ -18,6 +18,8 @@ export async function myPolicies(deps: Deps, auth: AuthContext): Promise<{ items
   return {
     items: rows.map((r) => {
       const left = !(mutualAidEligibleStatuses as readonly string[]).includes(r.membershipStatus);
+      const state = today < r.coverFrom ? 'not_started' : today > r.coverTo ? 'expired' : 'in_force';
+      const now = `您在「${r.orgName}」的会籍现为“${membershipStatusLabels[r.membershipStatus as MembershipStatus]}”。`;
       return {
         id: `${r.enrolmentId}`,
         year: r.year,
@@ -31,10 +33,12 @@ export async function myPolicies(deps: Deps, auth: AuthContext): Promise<{ items
         coverFrom: r.coverFrom,
         coverTo: r.coverTo,
         contributionFen: r.contributionFen,
-        state: today < r.coverFrom ? 'not_started' : today > r.coverTo ? 'expired' : 'in_force',
-        leftNote: left
-          ? `您在「${r.orgName}」的会籍现为“${membershipStatusLabels[r.membershipStatus as MembershipStatus]}”。本保障已由单位缴费至${chineseDate(r.coverTo)}，离开单位后保障继续有效，至${chineseDate(r.coverTo)}期满。`
-          : null,
+        state,
+        leftNote: !left
+          ? null
+          : state === 'expired'
+            ? `${now}本保障已于${chineseDate(r.coverTo)}期满。`
+            : `${now}本保障已由单位缴费至${chineseDate(r.coverTo)}，离开单位后保障继续有效，至${chineseDate(r.coverTo)}期满。`,
       };
     }),
   };
