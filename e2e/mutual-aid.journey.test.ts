@@ -174,6 +174,8 @@ it('a unit submits, withdraws and resubmits; the upper union approves; the contr
   await shot(assoc, '09-plans');
   await assoc.getByTestId('plan-create').click();
   await assoc.locator('.ant-modal-content').getByLabel('计划名称').waitFor();
+  // The screenshot after the modal's opening animation has finished.
+  await assoc.locator('.ant-modal[class*="zoom"]').waitFor({ state: 'detached' });
   await shot(assoc, '09b-plan-form');
   await assoc.locator('.ant-modal-content').getByRole('button', { name: '取 消' }).or(assoc.locator('.ant-modal-content').getByRole('button', { name: '取消' })).click();
 

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { formatYuan, MUTUAL_AID_ASSOCIATION, type MutualAidPlan } from '@gonghui/contracts';
 import { mutualAidKeys } from '../../api/mutual-aid';
 import { usePermission, useSession } from '../../hooks/use-session';
-import { formatMinute } from '../../utils/format';
 import { PlanFormModal } from './plan-form-modal';
 import { usePlans } from './use-plans';
 
@@ -21,13 +20,12 @@ export function PlansPage() {
 
   const columns: TableColumnsType<MutualAidPlan> = [
     { title: '年度', dataIndex: 'year', width: 80 },
-    { title: '计划名称', dataIndex: 'title', width: 240 },
+    { title: '计划名称', dataIndex: 'title', width: 220 },
     { title: '保障内容', dataIndex: 'coverage' },
     { title: '每人缴费', dataIndex: 'contributionFen', width: 110, align: 'right', render: (v: number) => `${formatYuan(v)} 元` },
     { title: '单位入会开放时间', key: 'window', width: 200, render: (_, p) => `${p.enrolFrom} 至 ${p.enrolTo}` },
     { title: '保障期至', dataIndex: 'coverTo', width: 110 },
     { title: '入会申请', dataIndex: 'enrolmentCount', width: 90, align: 'right', render: (v: number) => `${v} 份` },
-    { title: '更新时间', dataIndex: 'updatedAt', width: 140, render: (v: string) => formatMinute(v) },
     ...(canEdit
       ? [{ title: '操作', key: 'op', width: 80, render: (_: unknown, p: MutualAidPlan) => <Button type="link" size="small" onClick={() => setEditing({ key: Date.now(), plan: p })}>修改</Button> }]
       : []),

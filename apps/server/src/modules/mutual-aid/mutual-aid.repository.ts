@@ -14,7 +14,7 @@ export const LIVE_STATUSES = ['pending', 'returned', 'approved'] as const;
 
 export async function listPlans(db: DbOrTx): Promise<(PlanRecord & { enrolmentCount: number })[]> {
   const rows = await db
-    .select({ p: mutualAidPlans, n: sql<number>`(select count(*)::int from mutual_aid_enrolments e where e.plan_id = ${mutualAidPlans.id})` })
+    .select({ p: mutualAidPlans, n: sql<number>`(select count(*)::int from mutual_aid_enrolments e where e.plan_id = mutual_aid_plans.id)` })
     .from(mutualAidPlans)
     .orderBy(desc(mutualAidPlans.year));
   return rows.map((r) => ({ ...r.p, enrolmentCount: Number(r.n) }));

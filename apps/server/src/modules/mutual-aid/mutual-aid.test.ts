@@ -336,6 +336,19 @@ describe('changes during the year', () => {
     expect((await quancheng.get(`/api/mutual-aid/enrolments/${e.id}/contract.pdf`)).statusCode).toBe(200);
   });
 
+  it('fixes the plan’s year and amount once units have enrolled under it; its wording may still change', async () => {
+    const plan = (await city.get('/api/mutual-aid/plans')).json().items.find((p: { year: number }) => p.year === year);
+    // The withdrawn one, the approved one (returned and resubmitted in place) and the supplementary one.
+    expect(plan.enrolmentCount).toBe(3);
+    const body = { year, title: plan.title, coverage: plan.coverage, contributionFen: plan.contributionFen, enrolFrom: plan.enrolFrom, enrolTo: plan.enrolTo, version: plan.version };
+    const dearer = await city.patch(`/api/mutual-aid/plans/${plan.id}`, { ...body, contributionFen: 5000 });
+    expect(dearer.statusCode).toBe(409);
+    expect(dearer.json().code).toBe('MUTUAL_AID_PLAN_LOCKED');
+    const reworded = await city.patch(`/api/mutual-aid/plans/${plan.id}`, { ...body, coverage: `${plan.coverage}、身故互助` });
+    expect(reworded.statusCode, reworded.body).toBe(200);
+    expect(reworded.json().coverage).toContain('身故互助');
+  });
+
   it('does not take a supplementary submission before the annual one is approved', async () => {
     await memberOf(daguanyuan, dgy, '大观园甲');
     const r = await submit(daguanyuan, dgy, { kind: 'supplementary', expectedCount: 1 });
