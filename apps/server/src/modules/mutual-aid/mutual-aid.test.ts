@@ -442,3 +442,26 @@ describe('the association’s view', () => {
     expect(JSON.stringify(audits)).not.toContain('13905310001');
   });
 });
+
+describe('cover follows the person', () => {
+  it('leaves out of another unit’s supplementary list a member already covered this year by the unit they came from', async () => {
+    // 大观园's annual enrolment (from the race above) is approved by its upper union's district.
+    const pending = (await daguanyuan.get(`/api/mutual-aid/enrolments?year=${year}&status=pending`)).json().items[0];
+    const e = (await daguanyuan.get(`/api/mutual-aid/enrolments/${pending.id}`)).json();
+    expect((await shizhong.post(`/api/reviews/${e.reviewId}/approve`, { version: e.reviewVersion })).statusCode).toBe(200);
+
+    // 张入会, covered by 泉城's approved enrolment, moves to 大观园; 大观园 also gains a new member.
+    const { version } = (await quancheng.get(`/api/members/${people.joined.id}`)).json();
+    const tr = await quancheng.post(`/api/members/${people.joined.id}/transfer-out`, { targetOrgId: dgy, reason: '调动', version });
+    expect(tr.statusCode, tr.body).toBe(201);
+    expect((await lixia.post(`/api/reviews/${tr.json().reviewId}/approve`, { version: 1 })).statusCode).toBe(200);
+    await memberOf(daguanyuan, dgy, '大观园丙');
+
+    const sup = await roster(daguanyuan, dgy, 'supplementary');
+    expect(names(sup)).toEqual(['大观园丙']);
+    expect(names(await roster(daguanyuan, dgy))).toContain('张入会');
+    // 泉城's frozen list still holds them, now shown as 转出 there.
+    const kept = (await frozen(quancheng, second)).items.find((m: { name: string }) => m.name === '张入会');
+    expect(kept.status).toBe('transferred_out');
+  });
+});
