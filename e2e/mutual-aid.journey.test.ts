@@ -29,7 +29,11 @@ afterEach(async (ctx) => {
 });
 
 const UNIT = '济南泉城软件有限公司工会';
-const shot = (page: Page, name: string) => p.shot(page, `mutual-aid-${name}`);
+/** A full-page screenshot from the top, so the fixed header is where a person sees it. */
+const shot = async (page: Page, name: string) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await p.shot(page, `mutual-aid-${name}`);
+};
 const idOf = (n: number) => makeIdNumber({ birthDate: `1983-0${1 + n}-1${n}`, sex: n % 2 ? 'male' : 'female', addressCode: '370102', seq: 600 + n });
 
 it('a unit submits, withdraws and resubmits; the upper union approves; the contract renders in Chinese; the member sees the policy', async () => {
@@ -89,6 +93,8 @@ it('a unit submits, withdraws and resubmits; the upper union approves; the contr
   await status.getByTestId('enrolment-withdraw').click();
   await unit.locator('.ant-popconfirm').getByRole('button', { name: '撤回' }).click();
   await status.getByTestId('enrolment-status').getByText('已撤回').waitFor();
+  // The list may be submitted again.
+  await unit.locator('[data-testid="mutual-aid-submit-annual"]:not([disabled])').waitFor();
   await shot(unit, '04-withdrawn');
 
   // 4. A member joins meanwhile; the list shows them at once; submitted again.
