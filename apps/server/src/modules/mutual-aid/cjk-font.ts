@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
+import * as fontkit from 'fontkit';
 
 /**
  * The CJK font for PDFs. It comes with `npm install` (Noto Sans SC, SIL OFL 1.1, packaged by
@@ -12,12 +13,49 @@ import { inflateSync } from 'node:zlib';
  * into a plain TrueType font once, with Node's zlib, makes a contract take milliseconds.
  */
 const require = createRequire(import.meta.url);
-const FONT = '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff';
-let cached: Buffer | null = null;
+const PACKAGE = '@fontsource/noto-sans-sc';
+const fileOf = (subset: string) => `${PACKAGE}/files/noto-sans-sc-${subset}-400-normal.woff`;
+const MAIN = 'chinese-simplified';
+const fonts = new Map<string, Buffer>();
 
-export function cjkFont(): Buffer {
-  cached ??= woffToSfnt(readFileSync(require.resolve(FONT)));
-  return cached;
+/** The font of one subset ('chinese-simplified', or a numbered one), as TrueType, read once. */
+export function cjkFont(subset = MAIN): Buffer {
+  let f = fonts.get(subset);
+  if (!f) fonts.set(subset, (f = woffToSfnt(readFileSync(require.resolve(fileOf(subset))))));
+  return f;
+}
+
+let mainCharset: Set<number> | null = null;
+let ranges: { from: number; to: number; subset: string }[] | null = null;
+
+/**
+ * Which subset draws a character: the main one for the ~8,000 common characters, else the
+ * numbered subset @fontsource lists for its code point (a rarer character in a name, such as 喾),
+ * else the main one, which draws an empty box: Noto Sans SC has no CJK Extension A/B characters
+ * (䶮, 𠮷), so those need another font, which the platform does not ship yet.
+ */
+export function subsetFor(codePoint: number): string {
+  mainCharset ??= new Set((fontkit.create(cjkFont()) as fontkit.Font).characterSet);
+  if (mainCharset.has(codePoint)) return MAIN;
+  ranges ??= Object.entries(JSON.parse(readFileSync(require.resolve(`${PACKAGE}/unicode.json`), 'utf8')) as Record<string, string>).flatMap(([key, list]) =>
+    list.split(',').map((r) => {
+      const [a, b] = r.replace('U+', '').split('-');
+      return { from: parseInt(a, 16), to: parseInt(b ?? a, 16), subset: key.replace(/[[\]]/g, '') };
+    }),
+  );
+  return ranges.find((r) => codePoint >= r.from && codePoint <= r.to && /^\d+$/.test(r.subset))?.subset ?? MAIN;
+}
+
+/** A text cut into runs of one subset each, in order. */
+export function fontRuns(text: string): { subset: string; text: string }[] {
+  const runs: { subset: string; text: string }[] = [];
+  for (const ch of text) {
+    const subset = subsetFor(ch.codePointAt(0)!);
+    const last = runs.at(-1);
+    if (last?.subset === subset) last.text += ch;
+    else runs.push({ subset, text: ch });
+  }
+  return runs;
 }
 
 /** WOFF 1.0 → the SFNT (TrueType/OpenType) it wraps: same tables, inflated, 4-byte aligned. */

@@ -1,6 +1,6 @@
 import { formatYuan, MUTUAL_AID_ASSOCIATION, mutualAidEnrolmentKindLabels, yuanInWords, type MutualAidEnrolmentKind } from '@gonghui/contracts';
 import PDFDocument from 'pdfkit';
-import { cjkFont } from './cjk-font.js';
+import { cjkFont, fontRuns } from './cjk-font.js';
 import { chineseDate } from './enrolment-rules.js';
 
 export interface ContractData {
@@ -35,17 +35,36 @@ export function renderContract(d: ContractData): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', cjkFont());
-  doc.font('cjk');
+  const registered = new Set<string>();
+  /** Writes text, each character in the font subset that draws it (a rare character in a name has its own). */
+  const write = (text: string, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }) => {
+    const runs = fontRuns(text);
+    runs.forEach((run, i) => {
+      if (!registered.has(run.subset)) {
+        doc.registerFont(run.subset, cjkFont(run.subset));
+        registered.add(run.subset);
+      }
+      doc.font(run.subset);
+      const opts = { ...options, continued: i < runs.length - 1 || !!options.continued };
+      if (i === 0 && at) doc.text(run.text, at.x, at.y, opts);
+      else doc.text(run.text, opts);
+    });
+    return doc;
+  };
   const width = doc.page.width - 128;
 
-  doc.fontSize(20).text(MUTUAL_AID_ASSOCIATION, { align: 'center' });
-  doc.moveDown(0.3).fontSize(18).text(`${d.year}年度职工互助保障合同`, { align: 'center' });
-  doc.moveDown(0.5).fontSize(10).fillColor('#555').text(`合同编号：${d.contractNo}`, { align: 'right' }).fillColor('#000');
-  doc.moveDown(0.8);
+  doc.fontSize(20);
+  write(MUTUAL_AID_ASSOCIATION, { align: 'center' });
+  doc.moveDown(0.3).fontSize(18);
+  write(`${d.year}年度职工互助保障合同`, { align: 'center' });
+  doc.moveDown(0.5).fontSize(10).fillColor('#555');
+  write(`合同编号：${d.contractNo}`, { align: 'right' });
+  doc.fillColor('#000').moveDown(0.8);
 
   const line = (label: string, value: string) => {
-    doc.fontSize(12).text(`${label}：`, { continued: true }).text(value);
+    doc.fontSize(12);
+    write(`${label}：`, { continued: true });
+    write(value);
     doc.moveDown(0.35);
   };
   line('甲方（互助保障方）', MUTUAL_AID_ASSOCIATION);
@@ -59,7 +78,8 @@ export function renderContract(d: ContractData): Promise<Buffer> {
   line('保障期间', `${chineseDate(d.coverFrom)}至${chineseDate(d.coverTo)}`);
   line('保障内容', d.coverage);
 
-  doc.moveDown(0.6).fontSize(13).text('合同条款');
+  doc.moveDown(0.6).fontSize(13);
+  write('合同条款');
   doc.moveDown(0.3).fontSize(11);
   const terms = [
     `乙方经本单位工会经办人（${d.operatorName}）核对，提交会籍状态为“入会、转入”的在职职工会员共${d.memberCount}人（名单见附件），经上级工会审核通过，本合同于${chineseDate(d.approvedOn)}成立。`,
@@ -68,26 +88,27 @@ export function renderContract(d: ContractData): Promise<Buffer> {
     '年度内新入会或转入本单位的会员，乙方可通过“补充入会”另行提交，经上级工会审核通过后纳入保障。',
     '会员可在会员端“我的保障”中查询本人的保障信息。本合同以电子形式生成，与纸质合同具有同等效力。',
   ];
-  terms.forEach((t, i) => doc.text(`${['一', '二', '三', '四', '五'][i]}、${t}`, { width, lineGap: 3 }).moveDown(0.3));
+  terms.forEach((t, i) => write(`${['一', '二', '三', '四', '五'][i]}、${t}`, { width, lineGap: 3 }).moveDown(0.3));
 
   doc.moveDown(1).fontSize(12);
   const y = doc.y;
-  doc.text(`甲方：${MUTUAL_AID_ASSOCIATION}`, 64, y, { width: width / 2 });
-  doc.text(`乙方：${d.orgName}`, 64 + width / 2, y, { width: width / 2 });
+  write(`甲方：${MUTUAL_AID_ASSOCIATION}`, { width: width / 2 }, { x: 64, y });
+  write(`乙方：${d.orgName}`, { width: width / 2 }, { x: 64 + width / 2, y });
   doc.moveDown(0.5);
   const y2 = doc.y;
-  doc.text(`日期：${chineseDate(d.approvedOn)}`, 64, y2, { width: width / 2 });
-  doc.text(`日期：${chineseDate(d.approvedOn)}`, 64 + width / 2, y2, { width: width / 2 });
+  write(`日期：${chineseDate(d.approvedOn)}`, { width: width / 2 }, { x: 64, y: y2 });
+  write(`日期：${chineseDate(d.approvedOn)}`, { width: width / 2 }, { x: 64 + width / 2, y: y2 });
 
   // Annex: the frozen list, four members to a line.
   doc.addPage();
-  doc.fontSize(14).text(`附件：入会会员名单（共${d.members.length}人）`, 64, 64, { align: 'center' });
+  doc.fontSize(14);
+  write(`附件：入会会员名单（共${d.members.length}人）`, { align: 'center' }, { x: 64, y: 64 });
   doc.moveDown(0.6).fontSize(10);
   const col = width / 4;
   for (let i = 0; i < d.members.length; i += 4) {
     if (doc.y > doc.page.height - 80) doc.addPage();
     const rowY = doc.y;
-    d.members.slice(i, i + 4).forEach((m, j) => doc.text(`${i + j + 1}. ${m.name} ${m.memberNo}`, 64 + j * col, rowY, { width: col - 6, lineBreak: false }));
+    d.members.slice(i, i + 4).forEach((m, j) => write(`${i + j + 1}. ${m.name} ${m.memberNo}`, { width: col - 6, lineBreak: false }, { x: 64 + j * col, y: rowY }));
     doc.text('', 64, rowY + 16);
   }
   doc.end();
