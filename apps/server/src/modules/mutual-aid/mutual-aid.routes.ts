@@ -60,7 +60,7 @@ export function mutualAidRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   r.post('/api/mutual-aid/units/:id/enrolments', {
-    config: { access: 'mutualAid.write', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'mutualAid.write' },
     schema: { tags, summary: '一键提交单位入会 / 补充入会（名单在提交时冻结，上级工会审核）', params: idParamsSchema, body: mutualAidSubmitBodySchema, response: { 201: mutualAidEnrolmentDetailSchema } },
     handler: async (req, reply) => reply.code(201).send(await enrolments.submitEnrolment(deps, callerOf(req), actorOf(req), req.params.id, req.body)),
   });
@@ -100,7 +100,7 @@ export function mutualAidRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   r.post('/api/mutual-aid/enrolments/:id/resubmit', {
-    config: { access: 'mutualAid.write', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'mutualAid.write' },
     schema: { tags, summary: '被退回的申请重新提交（名单重新读取会员库并冻结）', params: idParamsSchema, body: mutualAidResubmitBodySchema, response: { 200: mutualAidEnrolmentDetailSchema } },
     handler: async (req) => enrolments.resubmitEnrolment(deps, callerOf(req), actorOf(req), req.params.id, req.body),
   });

@@ -465,3 +465,25 @@ describe('cover follows the person', () => {
     expect(kept.status).toBe('transferred_out');
   });
 });
+
+describe('corrected from 审核待办', () => {
+  it('resubmits a returned enrolment through the shared review page, checking the corrected fields like a new submission', async () => {
+    const r = await submit(daguanyuan, dgy, { kind: 'supplementary', expectedCount: 1 });
+    expect(r.statusCode, r.body).toBe(201);
+    const e = r.json();
+    expect((await shizhong.post(`/api/reviews/${e.reviewId}/return`, { version: e.reviewVersion, reason: '请补充备注' })).statusCode).toBe(200);
+    const review = (await daguanyuan.get(`/api/reviews/${e.reviewId}`)).json();
+    expect(review.payload).toEqual({ operatorName: operator.operatorName, note: operator.note });
+
+    const hostile = await daguanyuan.post(`/api/reviews/${e.reviewId}/resubmit`, { version: review.version, payload: { operatorName: 'x'.repeat(31), note: '补充' } });
+    expect(hostile.statusCode).toBe(400);
+    expect(hostile.json().message).toContain('操作人不能超过30个字符');
+    expect((await daguanyuan.get(`/api/mutual-aid/enrolments/${e.id}`)).json().status).toBe('returned');
+
+    const ok = await daguanyuan.post(`/api/reviews/${e.reviewId}/resubmit`, { version: review.version, payload: { operatorName: '赵经办', note: '新入职一人' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().changes).toEqual(expect.arrayContaining([{ label: '操作人', before: null, after: '赵经办' }, { label: '申请备注', before: null, after: '新入职一人' }]));
+    const after = (await daguanyuan.get(`/api/mutual-aid/enrolments/${e.id}`)).json();
+    expect(after).toMatchObject({ status: 'pending', operatorName: '赵经办', note: '新入职一人', memberCount: 1, operatorPhoneMasked: '139****0001' });
+  });
+});
