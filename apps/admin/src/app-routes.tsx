@@ -32,6 +32,9 @@ const NoPostPage = lazyNamed(() => import('./pages/no-post-page'), 'NoPostPage')
 const OrgFilingPage = lazyNamed(() => import('./pages/filing/org-filing-page'), 'OrgFilingPage');
 const OrgSearchPage = lazyNamed(() => import('./pages/orgs/org-search-page'), 'OrgSearchPage');
 const OrgsPage = lazyNamed(() => import('./pages/orgs/orgs-page'), 'OrgsPage');
+const UnitEnrolmentPage = lazyNamed(() => import('./pages/mutual-aid/unit-enrolment-page'), 'UnitEnrolmentPage');
+const EnrolmentsPage = lazyNamed(() => import('./pages/mutual-aid/enrolments-page'), 'EnrolmentsPage');
+const PlansPage = lazyNamed(() => import('./pages/mutual-aid/plans-page'), 'PlansPage');
 const TotpPage = lazyNamed(() => import('./pages/totp-page'), 'TotpPage');
 
 function ConsoleRoutes({ session }: { session: SessionInfo }) {
@@ -59,6 +62,13 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
           <>
             <Route path="/reviews" element={<ReviewsPage />} />
             <Route path="/reviews/:id" element={<ReviewDetailPage />} />
+          </>
+        )}
+        {can('mutualAid.read') && (
+          <>
+            <Route path="/mutual-aid/enrolment" element={<UnitEnrolmentPage />} />
+            <Route path="/mutual-aid/enrolments" element={<EnrolmentsPage />} />
+            <Route path="/mutual-aid/plans" element={<PlansPage />} />
           </>
         )}
         {can('account.manage') && <Route path="/accounts" element={<AccountsPage />} />}

@@ -21,6 +21,7 @@ const ProfilePage = lazy(() => import('./pages/profile-page'));
 const ChangePhonePage = lazy(() => import('./pages/change-phone-page'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password-page'));
 const ConsentsPage = lazy(() => import('./pages/consents-page'));
+const PoliciesPage = lazy(() => import('./pages/mutual-aid/policies-page'));
 const ComingSoonPage = lazy(() => import('./pages/coming-soon-page'));
 
 /** Pages for a logged-in member; anyone else goes to 登录 and comes back after. */
@@ -69,6 +70,7 @@ export function AppRoutes() {
         <Route path="/me/phone" element={guard(<ChangePhonePage />)} />
         <Route path="/me/password" element={guard(<ChangePasswordPage />)} />
         <Route path="/me/consents" element={guard(<ConsentsPage />)} />
+        <Route path="/policies" element={guard(<PoliciesPage />)} />
         <Route path="/soon/:what" element={guard(<ComingSoonPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -25,6 +25,7 @@ import { orgLifecycleRoutes, registerOrgReviewSubjects } from './modules/organis
 import { reviewsRoutes, startOverdueFlagging } from './modules/reviews/index.js';
 import { applicationsRoutes, registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
 import { memberAppRoutes, registerMemberAppReviews } from './modules/member-app/index.js';
+import { mutualAidRoutes, registerMutualAidReviews } from './modules/mutual-aid/index.js';
 
 /** The whole HTTP application; tests call `inject` on it, main.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -99,6 +100,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerTransferReviews();
   memberAppRoutes(app, deps);
   registerMemberAppReviews();
+  mutualAidRoutes(app, deps);
+  registerMutualAidReviews();
   smsSimulatorRoutes(app, deps);
 
   await registerImportWorkers(deps);

@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { createDatabase } from './db/client.js';
 import { seedDemo } from './demo/seed.js';
 import { seedDemoMembers } from './demo/seed-members.js';
+import { seedMutualAidPlan } from './modules/mutual-aid/index.js';
 import { SmsSimulator } from './modules/integrations/sms/sms.simulator.js';
 import { createDeps } from './runtime.js';
 
@@ -22,6 +23,8 @@ if (config.demoSeed) {
   } else {
     console.log('Demo federation already present (demo logins: see README).');
   }
+  // This year's mutual-aid plan, so units can enrol at once (idempotent: an existing plan is kept).
+  await seedMutualAidPlan(deps);
 }
 
 const app = await buildApp(deps);

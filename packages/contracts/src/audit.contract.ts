@@ -52,6 +52,10 @@ export const auditActionLabels = {
   'inspection.opened': '开启年检',
   'inspection.confirmed': '确认年检已完成更新',
   'inspection.reminded': '催办年检',
+  'mutual_aid.plan_saved': '设定职工互助保障年度计划',
+  'mutual_aid.submitted': '提交职工互助保障入会',
+  'mutual_aid.approved': '职工互助保障入会审核通过（生成合同）',
+  'mutual_aid.exported': '导出职工互助保障入会汇总',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

@@ -145,6 +145,38 @@ export const api = {
   },
 };
 
+/**
+ * POSTs JSON and saves the answer as a file (an audited export: POST, so nothing lands in a URL),
+ * named as the server's Content-Disposition says.
+ */
+export async function downloadPost(path: string, body: unknown, fallbackName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (error.isUnauthenticated || GATE_CODES.has(error.code)) onSessionError?.(error);
+    throw error;
+  }
+  const named = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '');
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = named ? decodeURIComponent(named[1]) : fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** A readable message for anything thrown by a call. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;

@@ -23,7 +23,7 @@ export function ConsoleLayout() {
       fixSiderbar
       siderWidth={216}
       token={layoutToken}
-      route={{ path: '/', routes: buildMenu(session.permissions) }}
+      route={{ path: '/', routes: buildMenu(session.permissions, session.activePost?.orgKind) }}
       location={{ pathname: menuPathOf(location.pathname) }}
       menu={{ defaultOpenAll: true, autoClose: false }}
       menuItemRender={(item, dom) =>

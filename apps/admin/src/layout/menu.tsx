@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, HeartOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '@gonghui/contracts';
 
@@ -13,7 +13,7 @@ export interface MenuRoute {
 }
 
 /** The side menu, built from what the active post may do. */
-export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
+export function buildMenu(permissions: readonly Permission[], orgKind?: string): MenuRoute[] {
   const menu: MenuRoute[] = [];
   // First: what waits for this organisation (the menu shows how many beside the name).
   if (permissions.includes('review.act')) {
@@ -40,6 +40,19 @@ export function buildMenu(permissions: readonly Permission[]): MenuRoute[] {
         { path: '/members', name: '会员信息' },
         { path: '/member-imports', name: '采集任务' },
         { path: '/transfers', name: '转会记录' },
+      ],
+    });
+  }
+  if (permissions.includes('mutualAid.read')) {
+    // A base union enrols its own members; the unions above review and follow them (入会汇总).
+    const isUnit = orgKind === 'base_union' || orgKind === 'joint_union';
+    menu.push({
+      path: '/mutual-aid',
+      name: '互助保障',
+      icon: <HeartOutlined />,
+      routes: [
+        ...(isUnit ? [{ path: '/mutual-aid/enrolment', name: '单位入会' }] : [{ path: '/mutual-aid/enrolments', name: '入会汇总' }]),
+        { path: '/mutual-aid/plans', name: '年度计划' },
       ],
     });
   }

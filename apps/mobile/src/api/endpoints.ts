@@ -5,6 +5,7 @@ import type {
   IdType,
   MemberCard,
   MyProfile,
+  MutualAidPolicy,
   SessionInfo,
   UnionHit,
   Verification,
@@ -63,6 +64,8 @@ export const memberApi = {
   applications: () => api.get<{ items: Application[] }>('/api/me/applications'),
   apply: (body: ApplicationInput) => api.post<Application>('/api/me/applications', body),
   withdrawApplication: (id: string) => api.post<Application>(`/api/me/applications/${id}/withdraw`),
+  /** 我的保障: mutual-aid policies of the verified member. */
+  policies: () => api.get<{ items: MutualAidPolicy[] }>('/api/me/mutual-aid/policies'),
   resubmitApplication: (id: string, payload: { workUnitName: string; reason: string }) =>
     api.post<Application>(`/api/me/applications/${id}/resubmit`, { payload }),
 };

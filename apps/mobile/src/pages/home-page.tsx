@@ -16,7 +16,7 @@ const tiles = [
   { key: 'card', label: '电子会员卡', to: '/card', icon: <CardIcon />, tone: 'red' },
   { key: 'apply', label: '入会转会', to: '/applications', icon: <TeamOutline />, tone: 'orange' },
   { key: 'coupons', label: '我的优惠券', to: '/soon/coupons', icon: <GiftOutline />, tone: 'pink' },
-  { key: 'policies', label: '我的保单', to: '/soon/policies', icon: <FileOutline />, tone: 'blue' },
+  { key: 'policies', label: '我的保障', to: '/policies', icon: <FileOutline />, tone: 'blue' },
   { key: 'notices', label: '通知公告', to: '/soon/notices', icon: <BellOutline />, tone: 'green' },
 ] as const;
 

@@ -10,3 +10,4 @@ export * from '../modules/reviews/reviews.table.js';
 export * from '../modules/transfers/transfers.table.js';
 export * from '../modules/organisations/org-changes.table.js';
 export * from '../modules/member-app/member-app.table.js';
+export * from '../modules/mutual-aid/mutual-aid.table.js';

@@ -1,4 +1,4 @@
-import { makeIdNumber } from '@gonghui/contracts';
+import { chinaToday, makeIdNumber } from '@gonghui/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/audit/audit.table.js';
@@ -12,6 +12,7 @@ import { createTestContext, type TestClient, type TestContext } from './harness.
  * 市中区总工会's subtree and gets 404, and nothing changes.
  */
 let t: TestContext;
+const year = Number(chinaToday().slice(0, 4));
 const callers: Record<'operator' | 'security_admin' | 'audit_admin', TestClient> = {} as never;
 const outside: Record<string, string> = {};
 
@@ -78,6 +79,13 @@ beforeAll(async () => {
   const orgChange = (await owner.post(`/api/orgs/${shizhongBase}/modifications`, { version: 1, chairName: '范围外修改' })).json();
   expect(orgChange.id).toBeDefined();
   outside.orgChange = orgChange.id;
+  // A mutual-aid enrolment of 大观园 (市中区), under review.
+  await city.post('/api/mutual-aid/plans', { year, title: '年度计划', coverage: '住院医疗互助', contributionFen: 3000, enrolFrom: `${year}-01-01`, enrolTo: `${year}-12-31` });
+  const dgyAdmin = await t.as('daguanyuan_admin');
+  const { count } = (await dgyAdmin.get(`/api/mutual-aid/units/${shizhongBase}/roster?year=${year}`)).json();
+  const enrolment = (await dgyAdmin.post(`/api/mutual-aid/units/${shizhongBase}/enrolments`, { year, operatorName: '经办人', operatorPhone: '13900002222', expectedCount: count })).json();
+  expect(enrolment.status, JSON.stringify(enrolment)).toBe('pending');
+  outside.mutualAidEnrolment = enrolment.id;
   Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id, member: member.id });
 });
 afterAll(async () => t?.close());
@@ -96,6 +104,8 @@ function idKind(path: string): string {
   if (path.startsWith('/api/org-changes/')) return 'orgChange';
   if (path.startsWith('/api/org-filings/')) return 'orgChange';
   if (path.startsWith('/api/me/applications/')) return 'application';
+  if (path.startsWith('/api/mutual-aid/units/')) return 'baseOrg';
+  if (path.startsWith('/api/mutual-aid/enrolments/')) return 'mutualAidEnrolment';
   throw new Error(`add a scope fixture for ${path}`);
 }
 
@@ -123,12 +133,15 @@ const bodies: Record<string, unknown> = {
   'POST /api/reviews/{id}/withdraw': { version: 1 },
   'POST /api/reviews/{id}/resubmit': { version: 1 },
   'POST /api/members/{id}/verification/revoke': { reason: '越权解除' },
+  'POST /api/mutual-aid/units/{id}/enrolments': { year: year, operatorName: '越权', operatorPhone: '13900003333', expectedCount: 1 },
+  'POST /api/mutual-aid/enrolments/{id}/resubmit': { operatorName: '越权', operatorPhone: '13900003333', expectedCount: 2 },
 };
 
 /** Where the out-of-scope object travels in the query rather than the path. */
-const queries: Record<string, string> = { 'GET /api/inspections/{id}/progress': '?parentId=$org' };
+const queries: Record<string, string> = { 'GET /api/inspections/{id}/progress': '?parentId=$org', 'GET /api/mutual-aid/units/{id}/roster': `?year=${year}` };
 /** Endpoints that act only on the caller's own organisation: nothing to point elsewhere. */
-const ownOrgOnly = new Set(['POST /api/inspections/{id}/confirm']);
+// The mutual-aid plans are the city federation's, published to every union: editing one from below answers 403 (mutual-aid.test.ts).
+const ownOrgOnly = new Set(['POST /api/inspections/{id}/confirm', 'PATCH /api/mutual-aid/plans/{id}']);
 
 const permissionOf: Record<string, keyof typeof callers> = {
   '/api/accounts': 'security_admin',

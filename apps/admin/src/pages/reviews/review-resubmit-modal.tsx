@@ -13,6 +13,8 @@ const fieldLabels: Record<string, string> = {
   workUnitName: '工作单位',
   address: '联系地址',
   remark: '备注',
+  operatorName: '操作人',
+  note: '申请备注',
 };
 const reasonLabels: Partial<Record<ReviewSubjectType, string>> = { member_transfer: '转会原因', member_application: '申请说明' };
 const labelOf = (key: string, type: ReviewSubjectType) => (key === 'reason' ? (reasonLabels[type] ?? '申请说明') : (fieldLabels[key] ?? key));
