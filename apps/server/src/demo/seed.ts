@@ -47,6 +47,8 @@ export const demoTree: OrgSpec = {
           kind: 'street_union',
           name: '泉城路街道总工会',
           chair: '赵丽',
+          // Street unions review their base unions' submissions (transfers, filings, activities, enrolments).
+          logins: [{ username: 'quanchenglu_admin', name: '泉城路街道工会经办人', role: 'operator' }],
           children: [
             base('济南泉城软件有限公司', '张闻', '信息传输、软件和信息技术服务业', 120, [{ username: 'quancheng_admin', name: '泉城软件工会经办人', role: 'operator' }]),
             base('济南明湖餐饮管理有限公司', '孙红', '住宿和餐饮业', 85),
@@ -80,6 +82,7 @@ export const demoTree: OrgSpec = {
           kind: 'street_union',
           name: '大观园街道总工会',
           chair: '冯雪',
+          logins: [{ username: 'daguanyuan_street_admin', name: '大观园街道工会经办人', role: 'operator' }],
           children: [
             base('济南大观园商业管理有限公司', '褚亮', '租赁和商务服务业', 75, [{ username: 'daguanyuan_admin', name: '大观园商管工会经办人', role: 'operator' }]),
             base('山东经四路医药连锁有限公司', '卫东', '批发和零售业', 310)],

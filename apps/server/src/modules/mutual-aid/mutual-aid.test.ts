@@ -215,6 +215,11 @@ describe('submission, withdrawal and review (第二步、第三步)', () => {
     const detail = (await lixia.get(`/api/reviews/${item.id}`)).json();
     expect(detail.changes).toEqual(expect.arrayContaining([{ label: '入会人数', before: null, after: '4人' }, { label: '缴费金额', before: null, after: '120.00元' }, { label: '手机号', before: null, after: '139****0001' }]));
     expect(JSON.stringify(detail)).not.toContain('13905310001');
+    // It waits in the street union's own 待我审核 (the unit's upper union), not in a neighbour's.
+    const street = await t.as('quanchenglu_admin');
+    expect((await street.get('/api/reviews?box=todo&subjectType=mutual_aid_enrolment')).json().items.map((x: { subjectId: string }) => x.subjectId)).toContain(first);
+    const otherStreet = await t.as('daguanyuan_street_admin');
+    expect((await otherStreet.get('/api/reviews?box=todo&subjectType=mutual_aid_enrolment')).json().items).toEqual([]);
   });
 
   it('lets the unit withdraw before approval and submit again with the list as it stands then', async () => {
