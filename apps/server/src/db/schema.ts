@@ -10,3 +10,5 @@ export * from '../modules/reviews/reviews.table.js';
 export * from '../modules/transfers/transfers.table.js';
 export * from '../modules/organisations/org-changes.table.js';
 export * from '../modules/member-app/member-app.table.js';
+export * from '../platform/idempotency.table.js';
+export * from '../modules/benefits/benefits.table.js';
