@@ -17,3 +17,4 @@ export * from './reviews.contract.js';
 export * from './transfers.contract.js';
 export * from './org-lifecycle.contract.js';
 export * from './member-app.contract.js';
+export * from './benefits-claims.contract.js';
