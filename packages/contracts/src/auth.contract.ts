@@ -24,10 +24,12 @@ export const permissions = [
   'member.write',
   'member.reveal',
   'review.act',
+  /** 普惠活动: merchants, coupons, activities, settlement. */
+  'benefit.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  operator: ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal', 'review.act'],
+  operator: ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal', 'review.act', 'benefit.manage'],
   security_admin: ['org.read', 'account.manage', 'activationCode.manage'],
   audit_admin: ['audit.read'],
 };
