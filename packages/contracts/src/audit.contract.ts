@@ -76,6 +76,8 @@ export const auditActionLabels = {
   'activity.closed': '关闭活动',
   'settlement.exported': '导出结算明细',
   'e_coupon.expired': '电子券过期（视为放弃）',
+  'e_coupon.claimed': '领取电子券',
+  'e_coupon.redeemed': '核销电子券',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

@@ -161,13 +161,12 @@ export const redemptionSchema = z.object({
 export type Redemption = z.infer<typeof redemptionSchema>;
 
 /** Why this merchant may not redeem a coupon right now (null when it may). */
-export const redemptionBlockers = ['already_redeemed', 'expired', 'not_yet_valid', 'validity_ended', 'not_authorised'] as const;
+export const redemptionBlockers = ['already_redeemed', 'expired', 'not_yet_valid', 'not_authorised'] as const;
 export type RedemptionBlocker = (typeof redemptionBlockers)[number];
 export const redemptionBlockerLabels: Record<RedemptionBlocker, string> = {
   already_redeemed: '该券已核销',
   expired: '该券已过期',
   not_yet_valid: '未到使用时间',
-  validity_ended: '已过使用期限',
   not_authorised: '本商家无权核销该券',
 };
 

@@ -85,7 +85,6 @@ export const errorCatalog = {
   COUPON_TOKEN_INVALID: { status: 400, message: '无效的券二维码，请让会员打开“我的券”重新出示' },
   COUPON_TOKEN_EXPIRED: { status: 400, message: '券二维码已过期，请让会员刷新后重新出示' },
   COUPON_CODE_NOT_FOUND: { status: 404, message: '券码不存在，请核对后重新输入' },
-  REDEMPTION_NOT_STAFF: { status: 403, message: '当前账号不是商家核销人员，或所在商家已下线' },
   REDEMPTION_NOT_AUTHORISED: { status: 403, message: '本商家无权核销该券' },
   REDEMPTION_OUTSIDE_VALIDITY: { status: 409, message: '不在该券的使用期限内，不能核销' },
   REDEMPTION_EXPIRED: { status: 409, message: '该券已过期，不能核销' },
