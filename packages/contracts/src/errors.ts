@@ -93,7 +93,6 @@ export const errorCatalog = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '该请求编号已用于另一项不同的操作，请刷新页面后重试' },
   MERCHANT_NAME_TAKEN: { status: 409, message: '本工会已有同名商家' },
   MERCHANT_STAFF_EXISTS: { status: 409, message: '该手机号的账号已是商家店员（一个账号只能服务一个商家）' },
-  MERCHANT_STAFF_HOLDS_POST: { status: 409, message: '该手机号的账号持有工会岗位，不能作为商家店员，请换一个手机号' },
   NOT_MERCHANT_STAFF: { status: 403, message: '当前账号不是商家店员，请使用工会为商家开通的手机号登录' },
   IMAGE_REJECTED: { status: 400, message: '图片只支持 PNG 或 JPEG 格式，请重新选择' },
   IMAGE_TOO_LARGE: { status: 413, message: '图片不能超过 5 MB' },
