@@ -1,11 +1,8 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
-import { setCsrfToken, setSessionGoneHandler } from './api/client';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageSkeleton } from './components/page-skeleton';
+import { RequireSession, SessionGoneWatcher } from './components/session-guard';
 import { TabLayout } from './components/tab-layout';
-import { SESSION_KEY, useSession } from './hooks/session';
-import { ErrorState } from './components/states';
 
 // Every page is its own chunk: the entry holds only the shell.
 const LoginPage = lazy(() => import('./pages/login-page'));
@@ -22,31 +19,6 @@ const ChangePhonePage = lazy(() => import('./pages/change-phone-page'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password-page'));
 const ConsentsPage = lazy(() => import('./pages/consents-page'));
 const ComingSoonPage = lazy(() => import('./pages/coming-soon-page'));
-
-/** Pages for a logged-in member; anyone else goes to 登录 and comes back after. */
-function RequireSession({ children }: { children: ReactNode }) {
-  const session = useSession();
-  const location = useLocation();
-  if (session.isPending) return <PageSkeleton />;
-  if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
-  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <>{children}</>;
-}
-
-/** A 401 from any call: the session ended (30 idle minutes, logout elsewhere): back to 登录. */
-function SessionGoneWatcher() {
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  useEffect(() => {
-    setSessionGoneHandler(() => {
-      setCsrfToken(null);
-      qc.setQueryData(SESSION_KEY, null);
-      navigate('/login', { replace: true, state: { expired: true } });
-    });
-    return () => setSessionGoneHandler(null);
-  }, [qc, navigate]);
-  return null;
-}
 
 export function AppRoutes() {
   const guard = (node: ReactNode) => <RequireSession>{node}</RequireSession>;

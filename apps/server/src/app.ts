@@ -122,6 +122,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     app.get('/member', { config: { access: 'public' } }, (_req, reply) => reply.redirect('/member/'));
     app.get('/member/*', { config: { access: 'public' } }, (_req, reply) => reply.sendFile('index.html', mobileDist));
   }
+  // The merchant app (商家核销), built from apps/mobile too, under /merchant/.
+  const merchantDist = join(dirname(deps.config.adminDist), '../mobile/dist-merchant');
+  if (existsSync(merchantDist)) {
+    await app.register(fastifyStatic, { root: merchantDist, prefix: '/merchant/', index: 'index.html', wildcard: false, decorateReply: !app.hasReplyDecorator('sendFile') });
+    app.get('/merchant', { config: { access: 'public' } }, (_req, reply) => reply.redirect('/merchant/'));
+    app.get('/merchant/*', { config: { access: 'public' } }, (_req, reply) => reply.sendFile('index.html', merchantDist));
+  }
   app.get('/', (_req, reply) => reply.redirect('/admin/'));
   return app;
 }
