@@ -19,6 +19,10 @@ const ChangePhonePage = lazy(() => import('./pages/change-phone-page'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password-page'));
 const ConsentsPage = lazy(() => import('./pages/consents-page'));
 const ComingSoonPage = lazy(() => import('./pages/coming-soon-page'));
+const ActivitiesPage = lazy(() => import('./pages/benefits/activities-page'));
+const ActivityPage = lazy(() => import('./pages/benefits/activity-page'));
+const CouponsPage = lazy(() => import('./pages/benefits/coupons-page'));
+const CouponPage = lazy(() => import('./pages/benefits/coupon-page'));
 
 export function AppRoutes() {
   const guard = (node: ReactNode) => <RequireSession>{node}</RequireSession>;
@@ -41,6 +45,10 @@ export function AppRoutes() {
         <Route path="/me/phone" element={guard(<ChangePhonePage />)} />
         <Route path="/me/password" element={guard(<ChangePasswordPage />)} />
         <Route path="/me/consents" element={guard(<ConsentsPage />)} />
+        <Route path="/activities" element={guard(<ActivitiesPage />)} />
+        <Route path="/activities/:id" element={guard(<ActivityPage />)} />
+        <Route path="/coupons" element={guard(<CouponsPage />)} />
+        <Route path="/coupons/:id" element={guard(<CouponPage />)} />
         <Route path="/soon/:what" element={guard(<ComingSoonPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -17,3 +17,7 @@ export const benefitsApi = {
   /** A fresh signed token for the coupon's QR code. */
   couponToken: (id: string) => api.post<CouponToken>(`/api/me/coupons/${id}/token`),
 };
+
+/** Query keys, shared so a claim refreshes the lists. */
+export const activitiesKey = ['benefit-activities'] as const;
+export const couponsKey = ['my-coupons'] as const;

@@ -36,9 +36,10 @@ function useSecondsLeft(t: SignedToken | undefined, receivedAt: number, maxTtlMs
  * stays open (never cached: a closed page keeps no code). `maxTtlMs` caps the countdown at the
  * lifetime the server promises.
  */
-export function useRefreshingToken<T extends SignedToken>(queryKey: QueryKey, fetchToken: () => Promise<T>, maxTtlMs: number) {
+export function useRefreshingToken<T extends SignedToken>(queryKey: QueryKey, fetchToken: () => Promise<T>, maxTtlMs: number, enabled = true) {
   const query = useQuery({
     queryKey,
+    enabled,
     queryFn: async () => ({ value: await fetchToken(), receivedAt: Date.now() }),
     refetchInterval: (q) => (q.state.data ? Math.max(5_000, lifetime(q.state.data.value, maxTtlMs) - REFRESH_MARGIN_MS) : false),
     staleTime: 0,
