@@ -25,6 +25,9 @@ import { orgLifecycleRoutes, registerOrgReviewSubjects } from './modules/organis
 import { reviewsRoutes, startOverdueFlagging } from './modules/reviews/index.js';
 import { applicationsRoutes, registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
 import { memberAppRoutes, registerMemberAppReviews } from './modules/member-app/index.js';
+import { memberBenefitsRoutes } from './modules/benefits/member-benefits.routes.js';
+import { merchantAppRoutes } from './modules/benefits/merchant-app.routes.js';
+import { startIdempotencyPurge } from './platform/idempotency.js';
 
 /** The whole HTTP application; tests call `inject` on it, main.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -99,14 +102,18 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerTransferReviews();
   memberAppRoutes(app, deps);
   registerMemberAppReviews();
+  memberBenefitsRoutes(app, deps);
+  merchantAppRoutes(app, deps);
   smsSimulatorRoutes(app, deps);
 
   await registerImportWorkers(deps);
   const purge = startImportPurge(deps);
   const overdue = startOverdueFlagging(deps);
+  const idempotencyPurge = startIdempotencyPurge(deps.db, deps.now);
   app.addHook('onClose', async () => {
     purge.stop();
     overdue.stop();
+    idempotencyPurge.stop();
   });
 
   app.get('/healthz', async () => ({ ok: true }));
