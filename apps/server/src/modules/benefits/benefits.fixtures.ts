@@ -172,15 +172,15 @@ export async function insertVerifiedMembers(
   for (let from = 0; from < count; from += 1000) {
     const n = Math.min(1000, count - from);
     const idx = Array.from({ length: n }, (_, i) => from + i);
-    const base = serial++;
+    // Plausible ID numbers (the blind index, keyed by this batch, is what must be unique).
     const ids = idx.map((i) => {
-      const seq = (base * 7 + i) % 1000;
-      const day = new Date(Date.UTC(1970, 0, 1) + ((base * 37 + Math.floor(i / 1000)) % 12000) * DAY).toISOString().slice(0, 10);
-      return makeIdNumber({ addressCode: '370102', birthDate: day, sex: i % 2 ? 'male' : 'female', seq });
+      const seq = i % 1000;
+      const day = new Date(Date.UTC(1970, 0, 1) + (Math.floor(i / 1000) % 12000) * DAY).toISOString().slice(0, 10);
+      return makeIdNumber({ addressCode: '370102', birthDate: day, sex: seq % 2 ? 'male' : 'female', seq });
     });
     const ps = await db
       .insert(persons)
-      .values(idx.map((i, k) => ({ idType: 'resident_id', idNumberEnc: crypto.encrypt(ids[k]), idIndex: crypto.blindIndex('id', `${tag}-${i}`), name: `会员${tag}${i}`, sex: i % 2 ? 'male' : 'female', birthDate: '1990-01-01' })))
+      .values(idx.map((i, k) => ({ idType: 'resident_id', idNumberEnc: crypto.encrypt(ids[k]), idIndex: crypto.blindIndex('id', `${tag}-${i}`), name: `会员${tag}${i}`, sex: (i % 1000) % 2 ? 'male' : 'female', birthDate: '1990-01-01' })))
       .returning({ id: persons.id });
     const ms = await db
       .insert(memberships)
