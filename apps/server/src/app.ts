@@ -25,6 +25,9 @@ import { orgLifecycleRoutes, registerOrgReviewSubjects } from './modules/organis
 import { reviewsRoutes, startOverdueFlagging } from './modules/reviews/index.js';
 import { applicationsRoutes, registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
 import { memberAppRoutes, registerMemberAppReviews } from './modules/member-app/index.js';
+import { registerBenefitReviews } from './modules/benefits/activity-review-subject.js';
+import { benefitsRoutes } from './modules/benefits/benefits.routes.js';
+import { startCouponExpiry } from './modules/benefits/expiry.service.js';
 import { memberBenefitsRoutes } from './modules/benefits/member-benefits.routes.js';
 import { merchantAppRoutes } from './modules/benefits/merchant-app.routes.js';
 import { startIdempotencyPurge } from './platform/idempotency.js';
@@ -102,6 +105,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerTransferReviews();
   memberAppRoutes(app, deps);
   registerMemberAppReviews();
+  benefitsRoutes(app, deps);
+  registerBenefitReviews();
   memberBenefitsRoutes(app, deps);
   merchantAppRoutes(app, deps);
   smsSimulatorRoutes(app, deps);
@@ -110,10 +115,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const purge = startImportPurge(deps);
   const overdue = startOverdueFlagging(deps);
   const idempotencyPurge = startIdempotencyPurge(deps.db, deps.now);
+  // E-coupons that ran out while the server was down expire before it takes requests.
+  const expiry = startCouponExpiry(deps);
+  await expiry.startup;
   app.addHook('onClose', async () => {
     purge.stop();
     overdue.stop();
     idempotencyPurge.stop();
+    expiry.stop();
   });
 
   app.get('/healthz', async () => ({ ok: true }));

@@ -100,6 +100,7 @@ export const errorCatalog = {
   COUPON_DISABLED: { status: 409, message: '优惠券未开启，不能加入活动' },
   COUPON_BELOW_ALLOCATED: { status: 409, message: '优惠券数量不能少于已分配给活动的数量' },
   COUPON_STOCK_SHORT: { status: 409, message: '奖品数量超过了该优惠券尚未分配的数量' },
+  COUPON_IN_USE: { status: 409, message: '优惠券已用于已提交审核的活动，商家、有效期和优惠金额不能再修改' },
   COUPON_AUTH_EXISTS: { status: 409, message: '已授权过该商家或个人' },
   COUPON_AUTH_NO_ACCOUNT: { status: 404, message: '该手机号还没有注册账号，请先请对方用手机号注册' },
   ACTIVITY_NOT_EDITABLE: { status: 409, message: '活动已提交审核，不能再编辑；如需修改，请先撤回或等待退回' },
