@@ -34,7 +34,7 @@ const codeOf = (e: unknown) => (e instanceof AppError ? e.code : String(e));
 /** Runs every call at once and sorts the outcomes into granted values and refusal codes. */
 async function race<T>(calls: (() => Promise<T>)[]) {
   const settled = await Promise.allSettled(calls.map((f) => f()));
-  const granted = settled.filter((s): s is PromiseFulfilledResult<T> => s.status === 'fulfilled').map((s) => s.value);
+  const granted = settled.filter((s): s is PromiseFulfilledResult<Awaited<T>> => s.status === 'fulfilled').map((s) => s.value);
   const refused = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => codeOf(s.reason));
   return { granted, refused };
 }
