@@ -33,6 +33,10 @@ const OrgFilingPage = lazyNamed(() => import('./pages/filing/org-filing-page'), 
 const OrgSearchPage = lazyNamed(() => import('./pages/orgs/org-search-page'), 'OrgSearchPage');
 const OrgsPage = lazyNamed(() => import('./pages/orgs/orgs-page'), 'OrgsPage');
 const TotpPage = lazyNamed(() => import('./pages/totp-page'), 'TotpPage');
+const MerchantsPage = lazyNamed(() => import('./pages/benefits/merchants-page'), 'MerchantsPage');
+const CouponsPage = lazyNamed(() => import('./pages/benefits/coupons-page'), 'CouponsPage');
+const ActivitiesPage = lazyNamed(() => import('./pages/benefits/activities-page'), 'ActivitiesPage');
+const ActivityDetailPage = lazyNamed(() => import('./pages/benefits/activity-detail-page'), 'ActivityDetailPage');
 
 function ConsoleRoutes({ session }: { session: SessionInfo }) {
   const can = (p: SessionInfo['permissions'][number]) => session.permissions.includes(p);
@@ -59,6 +63,14 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
           <>
             <Route path="/reviews" element={<ReviewsPage />} />
             <Route path="/reviews/:id" element={<ReviewDetailPage />} />
+          </>
+        )}
+        {can('benefit.manage') && (
+          <>
+            <Route path="/benefits/merchants" element={<MerchantsPage />} />
+            <Route path="/benefits/coupons" element={<CouponsPage />} />
+            <Route path="/benefits/activities" element={<ActivitiesPage />} />
+            <Route path="/benefits/activities/:id" element={<ActivityDetailPage />} />
           </>
         )}
         {can('account.manage') && <Route path="/accounts" element={<AccountsPage />} />}
