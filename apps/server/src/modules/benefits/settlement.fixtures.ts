@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { BulkMember } from './benefits.fixtures.js';
 import { eCoupons, redemptions } from './benefits.table.js';
+import { newCouponCode } from './coupon-code.js';
 
 /**
  * E-coupons and redemptions written straight into the tables, as claims and scans would leave
@@ -25,7 +25,7 @@ export async function insertECoupons(
     .insert(eCoupons)
     .values(
       o.members.map((m) => ({
-        code: randomBytes(6).toString('hex').toUpperCase(),
+        code: newCouponCode(),
         activityId: o.activityId,
         prizeId: o.prizeId,
         couponId: o.couponId,

@@ -8,13 +8,15 @@ import { activityInScope, deadlineOf } from './activities.service.js';
 import { findMerchantInScope } from './merchants.repository.js';
 import * as repo from './settlement.repository.js';
 import { buildSettlementWorkbook } from './settlement.workbook.js';
+import { formatCouponCode } from './coupon-code.js';
 
 const maskedPhone = (deps: Deps, enc: string | null) => (enc ? maskPhone(deps.crypto.decrypt(enc)) : null);
 
 function toRow(deps: Deps, d: repo.RedemptionDetail): ActivityRedemptionRow {
   return {
     id: d.id,
-    code: d.code,
+    // Spent coupons only (a redemption is final), written as the member's page shows them.
+    code: formatCouponCode(d.code),
     memberName: maskName(d.personName),
     phoneMasked: maskedPhone(deps, d.phoneEnc),
     memberOrgName: d.memberOrgName,
