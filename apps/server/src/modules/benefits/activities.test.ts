@@ -123,6 +123,16 @@ describe('creating an activity (领券活动, seed 001 fig. 28)', () => {
   });
 });
 
+describe('allocation under concurrency', () => {
+  it('activities racing for one coupon never hold more than it has: the coupon row is locked while its stock is counted', async () => {
+    const scarce = await enabledCoupon(dgy, now(), { quantity: 1000, validFrom: new Date(now()).toISOString(), validTo: new Date(now() + 30 * DAY).toISOString() }, coupon.merchantId);
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => dgy.post('/api/activities', activityBody(now(), [{ couponId: scarce.id, quantity: 300 }], { title: `抢券${i}` }))));
+    const codes = answers.map((r) => (r.statusCode === 201 ? 'ok' : r.json().code)).sort();
+    expect(codes).toEqual(['COUPON_STOCK_SHORT', 'COUPON_STOCK_SHORT', 'COUPON_STOCK_SHORT', 'ok', 'ok', 'ok']);
+    expect((await dgy.get(`/api/coupons/${scarce.id}`)).json()).toMatchObject({ allocated: 900, unallocated: 100 });
+  });
+});
+
 describe('editing until submitted, and the review round by the upper union', () => {
   let id: string;
   let reviewId: string;
