@@ -418,7 +418,8 @@ export const activityUpdateBodySchema = z
   .object(activityShape)
   .partial()
   .extend({ version: versionSchema })
-  .superRefine(activityRules);
+  // A daily limit's N may be left out (the stored one stays); only clearing it is refused here.
+  .superRefine((v, ctx) => activityRules({ ...v, claimLimitPerDay: v.claimLimitPerDay === undefined ? 1 : v.claimLimitPerDay }, ctx));
 export type ActivityUpdateBody = z.infer<typeof activityUpdateBodySchema>;
 
 export const activityPrizeSchema = z.object({

@@ -32,3 +32,8 @@ const options: sanitizeHtml.IOptions = {
 export function sanitiseActivityContent(html: string): string {
   return sanitizeHtml(html, options).trim();
 }
+
+/** The content as plain text (for the reviewer's summary). */
+export function activityContentText(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+}

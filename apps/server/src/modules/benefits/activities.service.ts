@@ -21,7 +21,7 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { findOrg } from '../organisations/index.js';
 import { openReview, reopenWithdrawnReview, resubmitReview, reviewerOf, reviewOfSubject } from '../reviews/index.js';
 import * as repo from './activities.repository.js';
-import { sanitiseActivityContent } from './activities.content.js';
+import { activityContentText, sanitiseActivityContent } from './activities.content.js';
 import { imageInfo, openBenefitImage, storeBenefitImage } from './benefit-images.js';
 import { allocatedOf, findCouponInScope } from './coupons.repository.js';
 
@@ -253,12 +253,14 @@ export async function openActivityCover(deps: Deps, caller: ScopedCaller, id: st
 export async function reviewChangesOf(db: DbOrTx, a: repo.ActivityRecord): Promise<ReviewChange[]> {
   const prizes = await repo.listPrizes(db, a.id);
   const limit = a.claimLimitKind === 'once' ? claimLimitKindLabels.once : `每天${a.claimLimitPerDay}次`;
+  const text = activityContentText(a.contentHtml);
   return [
     { label: '活动标题', before: null, after: a.title },
     { label: '发布工会', before: null, after: await repo.orgNameOf(db, a.orgId) },
     { label: '活动时间', before: null, after: `${chinaTime(a.startsAt)} 至 ${chinaTime(a.endsAt)}` },
     { label: '领券次数', before: null, after: limit },
     { label: '适用范围', before: null, after: activityScopeLabels[a.scope as ActivityScope] },
+    { label: '活动内容', before: null, after: (text.length > 300 ? `${text.slice(0, 300)}…` : text) || '（未填写）' },
     ...prizes.map((p, i) => ({
       label: `奖品${i + 1}`,
       before: null,

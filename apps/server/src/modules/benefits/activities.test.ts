@@ -145,7 +145,15 @@ describe('editing until submitted, and the review round by the upper union', () 
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ title: '国庆节福利发放', version: a.version + 1, prizes: [{ quantity: 50 }] });
     expect((await dgy.patch(`/api/activities/${id}`, { version: a.version, title: '旧' })).json().code).toBe('CONFLICT');
+    const daily = await dgy.patch(`/api/activities/${id}`, { version: edited.json().version, claimLimitKind: 'daily', claimLimitPerDay: 3 });
+    expect(daily.json()).toMatchObject({ claimLimitKind: 'daily', claimLimitPerDay: 3 });
+    const keep = await dgy.patch(`/api/activities/${id}`, { version: daily.json().version, claimLimitKind: 'daily' });
+    expect(keep.json()).toMatchObject({ claimLimitKind: 'daily', claimLimitPerDay: 3 });
+    expect((await dgy.patch(`/api/activities/${id}`, { version: keep.json().version, claimLimitPerDay: null })).statusCode).toBe(400);
+    const once = await dgy.patch(`/api/activities/${id}`, { version: keep.json().version, claimLimitKind: 'once' });
+    expect(once.json()).toMatchObject({ claimLimitKind: 'once', claimLimitPerDay: null });
     const cover = await putFile(dgy, `/api/activities/${id}/cover`, PNG, 'cover.png');
+    expect(once.json().version).toBeLessThan(cover.json().version);
     expect(cover.statusCode, cover.body).toBe(200);
     expect(cover.json().coverImage).toEqual({ mime: 'image/png', size: PNG.length });
     expect((await dgy.get(`/api/activities/${id}/cover`)).rawPayload.equals(PNG)).toBe(true);
@@ -164,7 +172,13 @@ describe('editing until submitted, and the review round by the upper union', () 
     expect(todo).toMatchObject({ id: reviewId, title: '国庆节福利发放（普惠活动）', submitterOrgName: '济南大观园商业管理有限公司工会', waitingFor: ['大观园街道总工会'] });
     const detail = (await shizhong.get(`/api/reviews/${reviewId}`)).json();
     expect(detail.steps[0]).toMatchObject({ reviewerOrgName: '大观园街道总工会', canAct: true });
-    expect(detail.changes).toEqual(expect.arrayContaining([expect.objectContaining({ label: '奖品1', after: expect.stringContaining('中秋节福利券（') })]));
+    expect(detail.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ label: '奖品1', after: expect.stringContaining('中秋节福利券（') }),
+        expect.objectContaining({ label: '活动内容', after: '每位会员可领取一张中秋节福利券。' }),
+        expect.objectContaining({ label: '领券次数', after: '只能一次' }),
+      ]),
+    );
     const edit = await dgy.patch(`/api/activities/${id}`, { version: s.json().version, title: '偷改' });
     expect(edit.statusCode).toBe(409);
     expect(edit.json()).toMatchObject({ code: 'ACTIVITY_NOT_EDITABLE', message: '活动已提交审核，不能再编辑；如需修改，请先撤回或等待退回' });
