@@ -7,6 +7,7 @@ import { hashPassword } from '../platform/passwords.js';
 import { accounts } from '../modules/accounts/accounts.table.js';
 import { findAccount, listActivePosts, updateAccount } from '../modules/accounts/index.js';
 import { createActivity, getActivity, setActivityOpen, submitActivity } from '../modules/benefits/activities.service.js';
+import { registerBenefitReviews } from '../modules/benefits/activity-review-subject.js';
 import { createCoupon, setCouponEnabled } from '../modules/benefits/coupons.service.js';
 import { createMerchantStaff } from '../modules/benefits/merchant-staff.service.js';
 import { createMerchant, setMerchantStatus } from '../modules/benefits/merchants.service.js';
@@ -43,6 +44,8 @@ async function callerOf(deps: Deps, username: string): Promise<{ caller: ScopedC
  * a 中秋节 activity that 市中区总工会 approved (acting for the street union above it) and that is open.
  */
 export async function seedDemoWelfare(deps: Deps): Promise<{ phone: string; password: string; role: string }> {
+  // The seed runs before the app is built: the review must know what approval does to an activity.
+  registerBenefitReviews();
   const base = await callerOf(deps, 'daguanyuan_admin');
   const upper = await callerOf(deps, 'shizhong_admin');
   const now = deps.now().getTime();
