@@ -75,7 +75,7 @@ export async function listPrizes(db: DbOrTx, activityId: string): Promise<PrizeV
       validFrom: coupons.validFrom,
       validTo: coupons.validTo,
       enabled: coupons.enabled,
-      stock: sql<number | null>`(select sum(s.remaining)::int from ${prizeStock} s where s.prize_id = ${activityPrizes.id})`,
+      stock: sql<number | null>`(select sum(s.remaining)::int from ${prizeStock} s where s.prize_id = "activity_prizes"."id")`,
     })
     .from(activityPrizes)
     .innerJoin(coupons, eq(coupons.id, activityPrizes.couponId))
@@ -111,10 +111,13 @@ function filterOf(scopePath: string, f: ActivityFilter): SQL | undefined {
   return and(...where);
 }
 
-const merchantNamesSql = sql<string[] | null>`(select array_agg(distinct m.name order by m.name) from ${activityPrizes} ap join ${coupons} c on c.id = ap.coupon_id join ${merchants} m on m.id = c.merchant_id where ap.activity_id = ${activities.id})`;
-const registeredSql = sql<number>`(select count(distinct e.person_id)::int from ${eCoupons} e where e.activity_id = ${activities.id})`;
-const participantsSql = sql<number>`(select count(distinct e.person_id)::int from ${eCoupons} e where e.activity_id = ${activities.id} and e.status = 'redeemed')`;
-const redeemedSql = sql<number>`(select count(*)::int from ${eCoupons} e where e.activity_id = ${activities.id} and e.status = 'redeemed')`;
+// Correlated subqueries name the outer row as "activities"."id" explicitly: drizzle leaves a
+// column unqualified in a one-table select, where it would bind to the subquery's own table.
+const outerId = sql.raw('"activities"."id"');
+const merchantNamesSql = sql<string[] | null>`(select array_agg(distinct m.name order by m.name) from ${activityPrizes} ap join ${coupons} c on c.id = ap.coupon_id join ${merchants} m on m.id = c.merchant_id where ap.activity_id = ${outerId})`;
+const registeredSql = sql<number>`(select count(distinct e.person_id)::int from ${eCoupons} e where e.activity_id = ${outerId})`;
+const participantsSql = sql<number>`(select count(distinct e.person_id)::int from ${eCoupons} e where e.activity_id = ${outerId} and e.status = 'redeemed')`;
+const redeemedSql = sql<number>`(select count(*)::int from ${eCoupons} e where e.activity_id = ${outerId} and e.status = 'redeemed')`;
 
 export async function listActivities(db: DbOrTx, scopePath: string, f: ActivityFilter): Promise<{ items: ActivityListRow[]; total: number; totals: ActivityCountsRow }> {
   const cond = filterOf(scopePath, f);
@@ -149,7 +152,14 @@ export async function listActivities(db: DbOrTx, scopePath: string, f: ActivityF
 }
 
 export async function countsOfActivity(db: DbOrTx, activityId: string): Promise<ActivityCountsRow> {
-  const [r] = await db.select({ registered: registeredSql, participants: participantsSql, redeemed: redeemedSql }).from(activities).where(eq(activities.id, activityId));
+  const [r] = await db
+    .select({
+      registered: sql<number>`count(distinct ${eCoupons.personId})::int`,
+      participants: sql<number>`(count(distinct ${eCoupons.personId}) filter (where ${eCoupons.status} = 'redeemed'))::int`,
+      redeemed: sql<number>`(count(*) filter (where ${eCoupons.status} = 'redeemed'))::int`,
+    })
+    .from(eCoupons)
+    .where(eq(eCoupons.activityId, activityId));
   return { registered: Number(r.registered), participants: Number(r.participants), redeemed: Number(r.redeemed) };
 }
 

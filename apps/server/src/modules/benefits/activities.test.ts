@@ -293,6 +293,7 @@ describe('the fig. 29 list', () => {
     const row = list.items.find((x: { id: string }) => x.id === target.id);
     expect(row).toMatchObject({ counts: { registered: 5, participants: 3, redeemed: 4 }, merchantNames: [(await dgy.get(`/api/coupons/${coupon.id}`)).json().merchantName], status: 'approved', reviewId: expect.any(String), reviewedAt: expect.any(String) });
     expect(list.totals).toEqual({ registered: 5, participants: 3, redeemed: 4 });
+    expect((await dgy.get(`/api/activities/${target.id}`)).json().counts).toEqual({ registered: 5, participants: 3, redeemed: 4 });
     // The totals cover every matching activity, not only the page shown.
     const page = (await dgy.get('/api/activities?pageSize=1&page=2')).json();
     expect(page.items).toHaveLength(1);

@@ -12,7 +12,8 @@ export interface CouponView extends CouponRecord {
 }
 
 /** How many of a coupon activities' prize lists hold (whatever their review status: a draft reserves too). */
-const allocatedSql = sql<number>`coalesce((select sum(ap.quantity) from ${activityPrizes} ap where ap.coupon_id = ${coupons.id}), 0)::int`;
+// The outer row named explicitly: drizzle leaves a selected column unqualified in a one-table select.
+const allocatedSql = sql<number>`coalesce((select sum(ap.quantity) from ${activityPrizes} ap where ap.coupon_id = "coupons"."id"), 0)::int`;
 const viewColumns = { c: coupons, orgName: orgs.name, merchantName: merchants.name, allocated: allocatedSql };
 const toView = (r: { c: CouponRecord; orgName: string; merchantName: string | null; allocated: number }): CouponView => ({
   ...r.c,

@@ -9,7 +9,8 @@ export interface MerchantView extends MerchantRecord {
   staffCount: number;
 }
 
-const liveStaff = sql<number>`(select count(*)::int from ${merchantStaff} ms where ms.merchant_id = ${merchants.id} and ms.revoked_at is null)`;
+// The outer row named explicitly: drizzle leaves a selected column unqualified in a one-table select.
+const liveStaff = sql<number>`(select count(*)::int from ${merchantStaff} ms where ms.merchant_id = "merchants"."id" and ms.revoked_at is null)`;
 const viewColumns = { m: merchants, orgName: orgs.name, staffCount: liveStaff };
 const toView = (r: { m: MerchantRecord; orgName: string; staffCount: number }): MerchantView => ({ ...r.m, orgName: r.orgName, staffCount: Number(r.staffCount) });
 
