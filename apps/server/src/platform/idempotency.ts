@@ -59,11 +59,19 @@ const IN_FLIGHT = 0;
  * Runs `work` in one transaction that also records its answer under the key, or replays the
  * answer recorded for the same key. `status` is the HTTP status of a fresh success.
  */
-export async function idempotently<T>(db: Db, now: Date, request: IdempotentRequest | null, status: number, work: (tx: Tx) => Promise<T>): Promise<Answer<T>> {
-  if (!request) return { status, body: await db.transaction(work), replayed: false };
+export async function idempotently<T>(
+  db: Db,
+  now: Date,
+  request: IdempotentRequest | null,
+  status: number,
+  work: (tx: Tx) => Promise<T>,
+  /** How the transaction is opened: by default its own; a claim passes its group commit (platform/transaction-batcher.ts). */
+  transact: <R>(w: (tx: Tx) => Promise<R>) => Promise<R> = (w) => db.transaction(w),
+): Promise<Answer<T>> {
+  if (!request) return { status, body: await transact(work), replayed: false };
   const stored = await findLive(db, request, now);
   if (stored) return replay<T>(stored, request);
-  return db.transaction(async (tx) => {
+  return transact(async (tx) => {
     const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
     // Claim the key; an expired row under the same key is taken over. Blocks while another
     // transaction holds the same key uncommitted (see above).
@@ -90,6 +98,12 @@ export async function idempotently<T>(db: Db, now: Date, request: IdempotentRequ
       .where(and(eq(idempotencyKeys.accountId, request.accountId), eq(idempotencyKeys.key, request.key)));
     return { status, body, replayed: false };
   });
+}
+
+/** The answer stored for this key, to replay, or null (a key reused for another request is refused). */
+export async function storedAnswer<T>(db: Db, now: Date, request: IdempotentRequest): Promise<Answer<T> | null> {
+  const stored = await findLive(db, request, now);
+  return stored ? replay<T>(stored, request) : null;
 }
 
 async function findLive(db: Db | Tx, request: IdempotentRequest, now: Date) {

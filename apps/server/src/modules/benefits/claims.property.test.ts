@@ -55,6 +55,8 @@ interface Model {
   counts: Map<string, number>; // member|period → claims
   coupons: Coupon[];
   keys: Map<string, { couponId: string; at: number }>; // member|key → first answer
+  /** The server has been refused for stock once: from then on it says sold out before looking at the limit. */
+  soldOutSeen: boolean;
 }
 interface Real {
   activityId: string;
@@ -77,6 +79,7 @@ async function outcome<T>(p: Promise<T>): Promise<{ ok: T } | { refused: string 
 function expectedClaim(m: Model, member: number): string | null {
   const n = now();
   if (n >= m.endsAt) return 'CLAIM_NOT_IN_WINDOW';
+  if (m.soldOutSeen) return 'CLAIM_SOLD_OUT';
   if ((m.counts.get(`${member}|${m.daily ? chinaDay(n) : 'all'}`) ?? 0) >= m.limit) return 'CLAIM_LIMIT_REACHED';
   if (m.stock === 0) return 'CLAIM_SOLD_OUT';
   return null;
@@ -108,6 +111,7 @@ class ClaimCommand implements fc.AsyncCommand<Model, Real> {
     const want = expectedClaim(m, this.member);
     if (want) {
       expect(got).toEqual({ refused: want });
+      if (want === 'CLAIM_SOLD_OUT') m.soldOutSeen = true;
       return;
     }
     expect(got).toMatchObject({ ok: { replayed: false, body: { status: 'claimed' } } });
@@ -200,7 +204,7 @@ it('claim → redeem → expire follows the model under any sequence of steps', 
           endsAt: new Date(endsAt),
           coupon: { validFrom: new Date(start - HOUR), validTo: new Date(validTo) },
         });
-        const model: Model = { stock: setup.quantity, limit: setup.daily ? setup.perDay : 1, daily: setup.daily, endsAt, validTo, counts: new Map(), coupons: [], keys: new Map() };
+        const model: Model = { stock: setup.quantity, limit: setup.daily ? setup.perDay : 1, daily: setup.daily, endsAt, validTo, counts: new Map(), coupons: [], keys: new Map(), soldOutSeen: false };
         await fc.asyncModelRun(() => ({ model, real: { activityId: s.activity.id, prizeId: s.prizeId, staffId: s.staff.accountId, run: ++run } }), cmds);
       },
     ),

@@ -51,14 +51,30 @@ export async function prizesOf(db: DbOrTx, activityId: string) {
     .orderBy(asc(activityPrizes.sortOrder), asc(activityPrizes.id));
 }
 
-/** One prize of one activity, with its coupon. */
+/** One prize of one activity, with its coupon and the coupon's merchant's name. */
 export async function prizeOf(db: DbOrTx, activityId: string, prizeId: string) {
   const [row] = await db
-    .select({ prize: activityPrizes, coupon: coupons })
+    .select({ prize: activityPrizes, coupon: coupons, merchantName: merchants.name })
     .from(activityPrizes)
     .innerJoin(coupons, eq(coupons.id, activityPrizes.couponId))
+    .leftJoin(merchants, eq(merchants.id, coupons.merchantId))
     .where(and(eq(activityPrizes.id, prizeId), eq(activityPrizes.activityId, activityId)));
   return row;
+}
+
+/**
+ * Takes the person's turn in the activity (a transaction-scoped advisory lock on the pair): claims by
+ * the same person queue here, before any row is touched. Inside a group commit a claim must not
+ * wait, so it only tries, and false means "run alone later" (platform/transaction-batcher.ts).
+ */
+export async function personTurn(tx: Tx, activityId: string, personId: string, wait: boolean): Promise<boolean> {
+  const key = sql`hashtextextended(${`claim:${activityId}:${personId}`}, 0)`;
+  if (wait) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${key})`);
+    return true;
+  }
+  const [row] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${key}) as ok`));
+  return row.ok;
 }
 
 /**

@@ -12,7 +12,9 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { AuthContext } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
-import { idempotently, type Answer, type IdempotentRequest } from '../../platform/idempotency.js';
+import { idempotently, storedAnswer, type Answer, type IdempotentRequest } from '../../platform/idempotency.js';
+import { inBatch, RetryAlone, TransactionBatcher } from '../../platform/transaction-batcher.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { verifiedMemberOf, type VerifiedMember } from '../member-app/index.js';
 import { openBenefitImage } from './benefit-images.js';
 import * as repo from './claims.repository.js';
@@ -126,55 +128,101 @@ export async function myActivityCover(deps: Deps, auth: AuthContext, id: string)
 /**
  * 领取: one transaction takes a unit of the per-person limit (conditional upsert), a unit of
  * stock (conditional decrement of a bucket), inserts the e-coupon with a fresh code and the audit
- * record; any refusal rolls all of it back. With an Idempotency-Key, a retry replays the first
- * e-coupon (even if the activity has closed since).
+ * record; any refusal rolls all of it back. Claims arriving together share a commit (each in its
+ * own savepoint: platform/transaction-batcher.ts). With an Idempotency-Key, a retry replays the
+ * first e-coupon (even if the activity has closed since).
+ */
+/** One group commit per database handle (see platform/transaction-batcher.ts). */
+const batchers = new WeakMap<Db, TransactionBatcher>();
+function batcherOf(db: Db): TransactionBatcher {
+  let b = batchers.get(db);
+  if (!b) batchers.set(db, (b = new TransactionBatcher(db)));
+  return b;
+}
+
+/**
+ * Prizes this process has seen sold out in committed data. Safe to remember: stock is created
+ * once, when the activity is approved, and nothing ever gives a unit back (an expired or
+ * forfeited e-coupon is not re-stocked), so a prize once at 0 stays at 0 and the shortcut can
+ * never refuse a claim that would have succeeded. It only spares the database the losers' rush
+ * after the last unit. Learnt only from a refusal the database gave in a committed transaction.
+ */
+const soldOutPrizes = new Set<string>();
+
+/** The refusals that come before the stock, in their order; what a claim needs when none applies. */
+async function claimable(db: DbOrTx, accountId: string, activityId: string, prizeId: string, now: Date) {
+  const m = await verifiedMemberOf(db, accountId);
+  if (!m) throw new AppError('NOT_VERIFIED');
+  if (!claimingStatuses.includes(m.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
+  const row = await repo.activityFor(db, activityId, m);
+  if (!row || row.a.status !== 'approved' || !row.a.isOpen) throw new AppError('ACTIVITY_UNAVAILABLE');
+  if (!row.covers) throw new AppError('ACTIVITY_NOT_IN_SCOPE');
+  const a = row.a;
+  if (now < a.startsAt || now >= a.endsAt) throw new AppError('CLAIM_NOT_IN_WINDOW', undefined, now < a.startsAt ? '活动尚未开始，请到时再来领取' : '活动已结束，不能再领取');
+  const p = await repo.prizeOf(db, a.id, prizeId);
+  if (!p) throw new AppError('NOT_FOUND', undefined, '该活动没有这个奖品');
+  if (!p.coupon.enabled) throw new AppError('CLAIM_COUPON_DISABLED');
+  return { m, a, orgName: row.orgName, p };
+}
+
+/**
+ * 领取: one transaction takes a unit of the per-person limit (conditional upsert), a unit of
+ * stock (conditional decrement of a bucket), inserts the e-coupon with a fresh code and the audit
+ * record; any refusal rolls all of it back. Claims arriving together share a commit (each in its
+ * own savepoint: platform/transaction-batcher.ts). With an Idempotency-Key, a retry replays the
+ * first e-coupon (even if the activity has closed since).
  */
 export async function claim(deps: Deps, auth: AuthContext, actor: Actor, activityId: string, prizeId: string, idem: IdempotentRequest | null): Promise<Answer<MyCoupon>> {
   const now = deps.now();
-  return idempotently(deps.db, now, idem, 201, async (tx) => {
-    const m = await verifiedMemberOf(tx, auth.accountId);
-    if (!m) throw new AppError('NOT_VERIFIED');
-    if (!claimingStatuses.includes(m.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
-    const row = await repo.activityFor(tx, activityId, m);
-    if (!row || row.a.status !== 'approved' || !row.a.isOpen) throw new AppError('ACTIVITY_UNAVAILABLE');
-    if (!row.covers) throw new AppError('ACTIVITY_NOT_IN_SCOPE');
-    const a = row.a;
-    if (now < a.startsAt || now >= a.endsAt) throw new AppError('CLAIM_NOT_IN_WINDOW', undefined, now < a.startsAt ? '活动尚未开始，请到时再来领取' : '活动已结束，不能再领取');
-    const p = await repo.prizeOf(tx, a.id, prizeId);
-    if (!p) throw new AppError('NOT_FOUND', undefined, '该活动没有这个奖品');
-    if (!p.coupon.enabled) throw new AppError('CLAIM_COUPON_DISABLED');
-    // The counter first: a member at their limit is refused without touching (and locking) stock.
-    if (!(await repo.bumpClaimCounter(tx, a.id, m.personId, periodOf(a, now), limitOf(a))))
-      throw new AppError('CLAIM_LIMIT_REACHED', undefined, a.claimLimitKind === 'daily' ? `今天的领取次数已用完（${limitText(a)}），请明天再来` : '您已领取过本活动的福利（每人限领1次）');
-    if (!(await takeOne(tx, p.prize.id))) throw new AppError('CLAIM_SOLD_OUT');
-    let e: Awaited<ReturnType<typeof repo.insertECoupon>>;
-    // 60 random bits: a taken code is next to impossible, but it would only mean drawing again.
-    do {
-      e = await repo.insertECoupon(tx, {
-        code: newCouponCode(),
-        activityId: a.id,
-        prizeId: p.prize.id,
-        couponId: p.coupon.id,
-        personId: m.personId,
-        membershipId: m.membershipId,
-        accountId: auth.accountId,
-        validFrom: p.coupon.validFrom,
-        validTo: p.coupon.validTo,
-        faceValueFen: p.coupon.faceValueFen,
-        claimedAt: now,
-      });
-    } while (!e);
-    // Audit last: it serialises writers on the audit chain, so it is held for the shortest time.
-    await recordAudit(tx, deps.config.keys.auditKey, actor, {
-      action: 'e_coupon.claimed',
-      objectType: 'e_coupon',
-      objectId: e.id,
-      orgId: a.orgId,
-      after: { activityId: a.id, activityTitle: a.title, prizeId: p.prize.id, couponName: p.coupon.name, faceValueFen: p.coupon.faceValueFen, membershipId: m.membershipId },
+  if (soldOutPrizes.has(prizeId)) {
+    const replay = idem ? await storedAnswer<MyCoupon>(deps.db, now, idem) : null;
+    if (replay) return replay;
+    await claimable(deps.db, auth.accountId, activityId, prizeId, now);
+    throw new AppError('CLAIM_SOLD_OUT');
+  }
+  const batcher = batcherOf(deps.db);
+  try {
+    return await idempotently(deps.db, now, idem, 201, (tx) => claimIn(tx, deps, auth, actor, activityId, prizeId, now), (w) => batcher.run(w));
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CLAIM_SOLD_OUT') soldOutPrizes.add(prizeId);
+    throw e;
+  }
+}
+
+async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, activityId: string, prizeId: string, now: Date): Promise<MyCoupon> {
+  const { m, a, orgName, p } = await claimable(tx, auth.accountId, activityId, prizeId, now);
+  if (!(await repo.personTurn(tx, a.id, m.personId, !inBatch(tx)))) throw new RetryAlone();
+  // The counter first: a member at their limit is refused without touching (and locking) stock.
+  if (!(await repo.bumpClaimCounter(tx, a.id, m.personId, periodOf(a, now), limitOf(a))))
+    throw new AppError('CLAIM_LIMIT_REACHED', undefined, a.claimLimitKind === 'daily' ? `今天的领取次数已用完（${limitText(a)}），请明天再来` : '您已领取过本活动的福利（每人限领1次）');
+  if (!(await takeOne(tx, p.prize.id))) throw new AppError('CLAIM_SOLD_OUT');
+  let e: Awaited<ReturnType<typeof repo.insertECoupon>>;
+  // 60 random bits: a taken code is next to impossible, but it would only mean drawing again.
+  do {
+    e = await repo.insertECoupon(tx, {
+      code: newCouponCode(),
+      activityId: a.id,
+      prizeId: p.prize.id,
+      couponId: p.coupon.id,
+      personId: m.personId,
+      membershipId: m.membershipId,
+      accountId: auth.accountId,
+      validFrom: p.coupon.validFrom,
+      validTo: p.coupon.validTo,
+      faceValueFen: p.coupon.faceValueFen,
+      claimedAt: now,
     });
-    const full = await repo.myCoupon(tx, auth.accountId, e.id);
-    return toMyCoupon(full!);
+  } while (!e);
+  // Audit last: it serialises writers on the audit chain, so it is held for the shortest time.
+  await recordAudit(tx, deps.config.keys.auditKey, actor, {
+    action: 'e_coupon.claimed',
+    objectType: 'e_coupon',
+    objectId: e.id,
+    orgId: a.orgId,
+    after: { activityId: a.id, activityTitle: a.title, prizeId: p.prize.id, couponName: p.coupon.name, faceValueFen: p.coupon.faceValueFen, membershipId: m.membershipId },
   });
+  // The answer from what is at hand: nothing is read after the audit record, which holds the chain's lock until commit.
+  return toMyCoupon({ e, couponTitle: p.coupon.title, couponName: p.coupon.name, conditions: p.coupon.conditions, description: p.coupon.description, activityTitle: a.title, orgName, merchantName: p.merchantName, redeemedMerchantName: null });
 }
 
 export function toMyCoupon(r: repo.MyCouponRow): MyCoupon {

@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx, type Tx } from '../../db/client.js';
 import { prizeStock } from './benefits.table.js';
+import { inBatch, RetryAlone } from '../../platform/transaction-batcher.js';
 import { STOCK_BUCKETS } from './stock-buckets.js';
 
 /**
@@ -11,7 +12,8 @@ import { STOCK_BUCKETS } from './stock-buckets.js';
  * 1. Decrement a bucket with stock that no other transaction holds (FOR UPDATE SKIP LOCKED),
  *    starting at a random bucket so concurrent claims spread over the rows.
  * 2. If every bucket with stock is locked by someone, wait for one of them (a plain conditional
- *    UPDATE): when its holder commits, the condition is re-checked on the new value.
+ *    UPDATE): when its holder commits, the condition is re-checked on the new value. Inside a
+ *    group commit a claim must not wait (RetryAlone): it runs again on its own after the batch.
  * 3. Sold out only when the committed stock of every bucket is 0. Stock never grows back (no
  *    claim gives a unit back), so that answer stays true.
  */
@@ -28,6 +30,11 @@ export async function takeOne(tx: Tx, prizeId: string): Promise<boolean> {
         for update skip locked)
       returning bucket`);
     if (rowsOf(free).length > 0) return true;
+    if (inBatch(tx)) {
+      const left = await tx.execute(sql`select 1 from prize_stock where prize_id = ${prizeId} and remaining > 0 limit 1`);
+      if (rowsOf(left).length === 0) return false;
+      throw new RetryAlone();
+    }
     const waited = await tx.execute(sql`
       update prize_stock set remaining = remaining - 1
       where prize_id = ${prizeId} and remaining > 0 and bucket = (
