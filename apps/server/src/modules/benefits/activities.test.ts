@@ -267,6 +267,20 @@ describe('editing until submitted, and the review round by the upper union', () 
     expect((await dgy.get(`/api/activities/${b.id}`)).json().status).toBe('pending');
   });
 
+  it('only the publishing union submits; a city federation activity has no upper union to review it', async () => {
+    const a = await create({ title: '上级不能代交' }, [{ couponId: coupon.id, quantity: 1 }]);
+    const byUpper = await shizhong.post(`/api/activities/${a.id}/submit`, { version: a.version });
+    expect(byUpper.statusCode).toBe(403);
+    expect(byUpper.json().message).toBe('只有发布活动的工会可以提交审核');
+    const city = await t.as('city_admin');
+    const cityCoupon = await enabledCoupon(city, now(), { quantity: 5, validFrom: new Date(now()).toISOString(), validTo: new Date(now() + 30 * DAY).toISOString() });
+    const top = (await city.post('/api/activities', activityBody(now(), [{ couponId: cityCoupon.id, quantity: 5 }]))).json();
+    const r = await city.post(`/api/activities/${top.id}/submit`, { version: top.version });
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ code: 'ACTIVITY_NO_UPPER_UNION', message: '本工会没有上级工会，活动无法提交审核' });
+    expect((await city.get(`/api/activities/${top.id}`)).json().status).toBe('draft');
+  });
+
   it('a submission whose start has passed meanwhile is refused until the window is moved', async () => {
     const c = await create({ startsAt: new Date(now() + 60_000).toISOString() }, [{ couponId: coupon.id, quantity: 1 }]);
     t.clock.advance(2 * 60_000);

@@ -104,6 +104,9 @@ describe('coupons (优惠券, seed 001 figs. 25–27)', () => {
     expect(low.json()).toMatchObject({ code: 'COUPON_BELOW_ALLOCATED', details: [{ path: 'quantity', message: '已有600张分配给活动，数量不能少于600' }] });
     const ok = await dgy.patch(`/api/coupons/${couponId}`, { version: c.version, quantity: 600, faceValueFen: 6000 });
     expect(ok.json()).toMatchObject({ quantity: 600, faceValueFen: 6000, unallocated: 0 });
+    const inverted = await dgy.patch(`/api/coupons/${couponId}`, { version: ok.json().version, validTo: new Date(now() + DAY).toISOString() });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json().details[0]).toMatchObject({ path: 'validTo', message: '有效期结束时间应晚于开始时间' });
     const stale = await dgy.patch(`/api/coupons/${couponId}`, { version: c.version, name: '旧' });
     expect(stale.json().code).toBe('CONFLICT');
     const submitted = await dgy.post(`/api/activities/${a.json().id}/submit`, { version: a.json().version });

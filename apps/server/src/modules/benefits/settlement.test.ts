@@ -82,6 +82,8 @@ describe('after the deadline (结算入帐)', () => {
     // Idle sessions ended with the days that passed.
     dgy = await t.as('daguanyuan_admin');
     lixia = await t.as('lixia_admin');
+    // Past the deadline the unredeemed count as forfeited even before the expiry job has run.
+    expect((await dgy.get(`/api/activities/${activityId}/settlement`)).json()).toMatchObject({ claimed: 6, redeemed: 4, forfeited: 2, outstanding: 0, ready: true });
     expect(await expireDueCoupons(t.deps)).toBe(2);
   });
 
