@@ -24,6 +24,15 @@ import { useSaveWithImages } from './use-save-with-images';
 // The editor (ProseMirror) is large: it loads when the form opens, not with the list.
 const RichTextEditor = lazy(() => import('./rich-text-editor'));
 
+/** Form.Item hands value and onChange to its direct child: this one passes them through the Suspense. */
+function ContentEditor(props: { value?: string; onChange?: (html: string) => void; id?: string; placeholder?: string }) {
+  return (
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+      <RichTextEditor {...props} />
+    </Suspense>
+  );
+}
+
 const shape = activityCreateBodySchema.shape;
 const rule = (field: keyof typeof shape) => zodRule(shape[field], { emptyAsUndefined: true });
 const FMT = 'YYYY-MM-DD HH:mm:ss';
@@ -137,9 +146,7 @@ export function ActivityFormDrawer({ activity, open, onOpenChange, onSaved }: { 
         }}
       />
       <Form.Item name="contentHtml" label="活动内容" rules={[rule('contentHtml')]}>
-        <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
-          <RichTextEditor placeholder="在此输入活动内容：发放对象、领取方式、领取地点和期限等" />
-        </Suspense>
+        <ContentEditor placeholder="在此输入活动内容：发放对象、领取方式、领取地点和期限等" />
       </Form.Item>
       <ProFormList
         name="prizes"

@@ -6,7 +6,7 @@ import { couponKindLabels, couponStateLabels, couponStates } from '@gonghui/cont
 import { errorMessage } from '../../api/client';
 import { couponsApi, type Coupon } from '../../api/benefits';
 import { TwoLines } from '../../components/two-lines';
-import { formatDateTime } from '../../utils/format';
+import { formatMinute } from '../../utils/format';
 import { CouponStateTag } from './benefit-tags';
 import { CouponAuthModal } from './coupon-auth-modal';
 import { CouponFormDrawer } from './coupon-form-drawer';
@@ -47,8 +47,8 @@ export function CouponsPage() {
     { title: '类型', dataIndex: 'kind', search: false, width: 100, render: (_, c) => <Tag color="red" bordered={false}>{couponKindLabels[c.kind]}</Tag> },
     { title: '核销商家', dataIndex: 'merchantId', valueType: 'select', fieldProps: { options: merchants.options, placeholder: '全部商家', showSearch: true, optionFilterProp: 'label' }, ellipsis: true, width: 160, render: (_, c) => c.merchantName ?? '—' },
     { title: '数量', dataIndex: 'quantity', search: false, width: 110, render: (_, c) => <TwoLines top={`${c.quantity} 张`} bottom={`已分配 ${c.allocated}`} /> },
-    { title: '开始时间', dataIndex: 'validFrom', search: false, width: 160, render: (_, c) => formatDateTime(c.validFrom) },
-    { title: '结束时间', dataIndex: 'validTo', search: false, width: 160, render: (_, c) => formatDateTime(c.validTo) },
+    { title: '开始时间', dataIndex: 'validFrom', search: false, width: 140, render: (_, c) => formatMinute(c.validFrom) },
+    { title: '结束时间', dataIndex: 'validTo', search: false, width: 140, render: (_, c) => formatMinute(c.validTo) },
     { title: '金额', dataIndex: 'faceValueFen', search: false, width: 90, align: 'right', render: (_, c) => <b>{formatYuan(c.faceValueFen)}</b> },
     { title: '说明', dataIndex: 'description', search: false, ellipsis: true, render: (_, c) => c.description ?? c.conditions ?? '—' },
     { title: '状态', dataIndex: 'state', valueType: 'select', valueEnum: stateEnum, width: 90, fieldProps: { placeholder: '全部状态' }, render: (_, c) => <CouponStateTag enabled={c.enabled} /> },
@@ -91,7 +91,7 @@ export function CouponsPage() {
           columns={columns}
           size="middle"
           headerTitle="优惠券列表"
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1120 }}
           search={{ labelWidth: 'auto', defaultCollapsed: false, span: 8 }}
           options={{ reload: true, density: false, setting: false }}
           toolBarRender={() => [

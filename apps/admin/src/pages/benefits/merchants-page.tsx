@@ -113,7 +113,7 @@ export function MerchantsPage() {
           columns={columns}
           size="middle"
           headerTitle="商家列表"
-          scroll={{ x: 1240 }}
+          scroll={{ x: 1100 }}
           search={{ labelWidth: 'auto', defaultCollapsed: false, span: 8 }}
           options={{ reload: true, density: false, setting: false }}
           toolBarRender={() => [

@@ -9,8 +9,10 @@ export default function InitialPasswordPage() {
     <div className="nav-page">
       <div className="page-title-bar">修改初始密码</div>
       <div className="nav-body">
-        <div className="notice-warn page-margin" data-testid="initial-password-notice">
-          为保障核销安全，首次登录须修改工会提供的初始密码，修改后用新密码登录。
+        <div className="page-pad" style={{ paddingBottom: 0 }}>
+          <div className="notice-warn" data-testid="initial-password-notice">
+            为保障核销安全，首次登录须修改工会提供的初始密码。修改后即可开始核销，以后请用新密码登录。
+          </div>
         </div>
         <ChangePasswordForm
           currentLabel="初始密码"
