@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isoDateSchema, optionalText, pageOf, pageQuerySchema, textField, uuidSchema } from './common.js';
-import { reviewStatuses } from './reviews.contract.js';
 import { checkLandline, checkPhone } from './rules/index.js';
 
 /**
@@ -170,7 +169,7 @@ export type MerchantQuery = z.infer<typeof merchantQuerySchema>;
 
 // ---------------------------------------------------------------- merchant staff (商家端账号)
 
-/** The default first password seed 001 names; the account must change it at first login. */
+/** What the console says beside a new staff login's initial password (seed 001: changed at first login). */
 export const MERCHANT_STAFF_DEFAULT_PASSWORD_HINT = '初始密码仅显示一次，请转告商家；首次登录须修改密码';
 
 export const merchantStaffCreateBodySchema = z.object({ name: textField('姓名', 32), phone: mobileSchema('手机号码') });
@@ -336,8 +335,6 @@ export const activityKindLabels: Record<ActivityKind, string> = { coupon_claim: 
 export const activityStatuses = ['draft', 'pending', 'approved', 'returned'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 export const activityStatusLabels: Record<ActivityStatus, string> = { draft: '未提交', pending: '审核中', approved: '审核通过', returned: '已退回' };
-/** The review's own statuses, for filters that speak of the review. */
-export const activityReviewStatuses = reviewStatuses;
 
 /** 状态: 开启 (shown in the member app) / 关闭 (hidden); only an approved activity is ever opened. */
 export const activityOpenLabels = { open: '开启', closed: '关闭' } as const;

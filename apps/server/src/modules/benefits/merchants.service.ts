@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
 import type { Tx } from '../../db/client.js';
 import { imageInfo, openBenefitImage, storeBenefitImage } from './benefit-images.js';
+import type { merchants } from './benefits.table.js';
 import * as repo from './merchants.repository.js';
 
 const nameTaken = () => new AppError('MERCHANT_NAME_TAKEN', [{ path: 'name', message: '本工会已有同名商家' }]);
@@ -47,7 +48,7 @@ const auditView = (deps: Deps, m: repo.MerchantRecord) => {
 
 /** The columns a body sets; the phone is stored encrypted with its blind index. */
 function columnsOf(deps: Deps, b: Partial<MerchantCreateBody>) {
-  const out: Partial<typeof import('./benefits.table.js').merchants.$inferInsert> = {};
+  const out: Partial<typeof merchants.$inferInsert> = {};
   if (b.name !== undefined) out.name = b.name;
   if (b.contactName !== undefined) out.contactName = b.contactName;
   if (b.phone !== undefined) {
@@ -77,8 +78,16 @@ export async function merchantInScope(db: Deps['db'] | Tx, caller: ScopedCaller,
 export async function createMerchant(deps: Deps, caller: ScopedCaller, actor: Actor, body: MerchantCreateBody): Promise<Merchant> {
   const id = await deps.db
     .transaction(async (tx) => {
+      const cols = columnsOf(deps, body);
       const m = await repo.insertMerchant(tx, {
-        ...(columnsOf(deps, body) as Required<ReturnType<typeof columnsOf>>),
+        ...cols,
+        name: body.name,
+        contactName: body.contactName,
+        phoneEnc: cols.phoneEnc!,
+        phoneIndex: cols.phoneIndex!,
+        kind: body.kind,
+        serviceType: body.serviceType,
+        address: body.address,
         orgId: caller.post.orgId,
         status: 'offline',
         createdBy: caller.accountId,
