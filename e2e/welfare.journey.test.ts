@@ -237,6 +237,9 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await phone.getByTestId('activity-title').getByText(ACTIVITY).waitFor();
   await phone.getByTestId('activity-content').locator('strong', { hasText: '凭券到职工之家领取月饼' }).waitFor();
   await shot(phone, '12-member-activity');
+  await phone.setViewportSize({ width: 360, height: 640 });
+  await shot(phone, '360-member-activity');
+  await phone.setViewportSize(PHONE);
   await phone.getByTestId('claim').click();
   await phone.getByText('领取成功').waitFor();
   await shot(phone, '13-member-claimed');
@@ -248,10 +251,14 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   // Claimed once only: back on the activity, 领取 now says the limit is reached.
   expect((await member.client.get(`/api/me/coupons?status=claimed`)).json().total).toBe(1);
   await shot(phone, '14-member-coupon');
+  await phone.setViewportSize({ width: 360, height: 640 });
+  await shot(phone, '360-member-coupon');
+  await phone.setViewportSize(PHONE);
 
   // ---- 7. The shop assistant logs in to the merchant app and must change the initial password.
   const cameraFile = join(mkdtempSync(join(tmpdir(), 'welfare-cam-')), 'member-screen.y4m');
-  writeY4mFromPng(await phone.screenshot(), cameraFile);
+  const memberScreen = await phone.screenshot({ path: join(artifacts, 'welfare-camera-frame.png') });
+  writeY4mFromPng(memberScreen, cameraFile);
   cameraBrowser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraFile}`],
@@ -275,16 +282,16 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await shop.getByLabel('手机号').fill(STAFF.phone);
   await shop.getByLabel('密码').fill(initialPassword);
   await shop.getByLabel('验证码').fill(await answerShopCaptcha());
-  await p.shot(shop, 'welfare-15-merchant-login');
+  await shot(shop, '15-merchant-login');
   await shop.getByRole('button', { name: '登录', exact: true }).click();
   await shop.waitForURL(/\/merchant\/initial-password$/);
   await shop.getByLabel('初始密码').fill(initialPassword);
   await shop.getByLabel('新密码', { exact: true }).fill(STAFF.password);
   await shop.getByLabel('确认新密码').fill(STAFF.password);
-  await p.shot(shop, 'welfare-16-merchant-initial-password');
+  await shot(shop, '16-merchant-initial-password');
   await shop.getByRole('button', { name: '修改并进入' }).click();
   await shop.getByTestId('merchant-name').getByText(MERCHANT).waitFor();
-  await p.shot(shop, 'welfare-17-merchant-home');
+  await shot(shop, '17-merchant-home');
 
   // ---- 8. 扫码核销: the camera sees the member's screen; preview, 确认核销, result.
   await shop.getByTestId('go-scan').click();
@@ -293,10 +300,10 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   expect(await shop.getByTestId('coupon-face-value').innerText()).toBe(COUPON.shown);
   expect(await shop.getByTestId('preview-holder').innerText()).not.toContain(MEMBER);
   expect(await shop.getByTestId('preview-holder').innerText()).toContain(MEMBER.slice(0, 1));
-  await p.shot(shop, 'welfare-18-merchant-preview');
+  await shot(shop, '18-merchant-preview');
   await shop.getByTestId('confirm-redeem').click();
   await shop.getByTestId('redeem-result').getByText('核销成功').waitFor();
-  await p.shot(shop, 'welfare-19-merchant-result');
+  await shot(shop, '19-merchant-result');
   // The member's open coupon page turns to 已核销 by itself.
   await phone.getByTestId('coupon-done').getByText('已核销').waitFor();
   await shot(phone, '20-member-redeemed');
@@ -307,7 +314,7 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await shop.getByTestId('preview-verdict').getByText('该券已核销，不能重复核销').waitFor();
   await shop.getByTestId('first-redemption').getByText(STAFF.name).waitFor();
   expect(await shop.getByTestId('confirm-redeem').count()).toBe(0);
-  await p.shot(shop, 'welfare-21-merchant-second-scan');
+  await shot(shop, '21-merchant-second-scan');
   // The typed code finds the same answer.
   await shop.goto(`${p.baseUrl}/merchant/code`);
   await shop.getByRole('textbox', { name: '券码' }).fill(code.toLowerCase());
@@ -316,7 +323,7 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await shop.goto(`${p.baseUrl}/merchant/history`);
   await shop.getByTestId('history-list').getByText(COUPON.title, { exact: true }).waitFor();
   expect(await shop.getByTestId('history-sum').innerText()).toContain(`¥${COUPON.shown}`);
-  await p.shot(shop, 'welfare-22-merchant-history');
+  await shot(shop, '22-merchant-history');
 
   // ---- 10. After the deadline the settlement workbook lists the redemption.
   p.t.clock.advance(22 * minute);
@@ -343,4 +350,29 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await expect.poll(() => admin.getByTestId('total-redeemed').innerText()).toBe('1');
   expect(await admin.getByTestId('total-registered').innerText()).toBe('1');
   await shot(admin, '24-activities-totals');
+
+  // ---- 11. A phone without a usable camera is told so and offered 输入券码.
+  const { context: noCamera, page: shop2 } = await p.newPage(PHONE);
+  await noCamera.addCookies(await shopContext.cookies());
+  await shop2.goto(`${p.baseUrl}/merchant/scan`);
+  await shop2.getByTestId('scan-error').waitFor();
+  await shop2.getByTestId('scan-to-code').waitFor();
+  await shot(shop2, '25-merchant-no-camera');
+
+  // ---- 12. The phone pages at 360×640 too.
+  for (const pg of [phone, shop]) await pg.setViewportSize({ width: 360, height: 640 });
+  const small: [Page, string, string][] = [
+    [phone, '/member/', 'member-home'],
+    [phone, '/member/activities', 'member-activities-ended'],
+    [phone, '/member/coupons?tab=redeemed', 'member-coupons'],
+    [shop, '/merchant/', 'merchant-home'],
+    [shop, '/merchant/history', 'merchant-history'],
+    [shop, '/merchant/code', 'merchant-code'],
+  ];
+  for (const [pg, path, name] of small) {
+    await pg.goto(`${p.baseUrl}${path}`);
+    await pg.locator('.adm-skeleton').first().waitFor({ state: 'detached' }).catch(() => {});
+    await pg.waitForLoadState('networkidle');
+    await shot(pg, `360-${name}`);
+  }
 });

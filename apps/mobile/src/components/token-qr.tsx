@@ -49,16 +49,33 @@ export function useRefreshingToken<T extends SignedToken>(queryKey: QueryKey, fe
   return { query, secondsLeft };
 }
 
+/** The QR panel's width in CSS pixels; the code is drawn at a whole number of pixels per module within it. */
+const QR_BOX = 220;
+const QR_MARGIN = 2;
+
+/**
+ * The token as a QR code. Each module is a whole number of CSS pixels (drawn at twice that for
+ * sharp phone screens): a code scaled by a fraction of a pixel per module blurs module edges,
+ * and a camera then misreads dense codes.
+ */
 export function QrImage({ token, alt, testId }: { token: string; alt: string; testId: string }) {
-  const [src, setSrc] = useState<string | null>(null);
+  const [img, setImg] = useState<{ src: string; size: number } | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 440, color: { dark: '#1a1a1a', light: '#ffffff' } }).then((url) => live && setSrc(url));
+    const modules = QRCode.create(token, { errorCorrectionLevel: 'M' }).modules.size + 2 * QR_MARGIN;
+    const cssPerModule = Math.max(2, Math.floor(QR_BOX / modules));
+    QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: QR_MARGIN, scale: cssPerModule * 2, color: { dark: '#1a1a1a', light: '#ffffff' } }).then(
+      (src) => live && setImg({ src, size: modules * cssPerModule }),
+    );
     return () => {
       live = false;
     };
   }, [token]);
-  return src ? <img className="qr-img" src={src} alt={alt} data-testid={testId} /> : <Skeleton animated className="qr-img" />;
+  return img ? (
+    <img className="qr-img" src={img.src} alt={alt} data-testid={testId} style={{ width: img.size, height: img.size }} />
+  ) : (
+    <Skeleton animated className="qr-img" />
+  );
 }
 
 /** The QR panel: title, code, countdown, 刷新二维码 and a note; `children` go under the code. */

@@ -7,7 +7,8 @@ import { Link } from 'react-router-dom';
 import { activityKindLabels, activityOpenLabels, activityStatusLabels, activityStatuses, type ActivityCounts, type ActivityRow } from '@gonghui/contracts';
 import { errorMessage } from '../../api/client';
 import { activitiesApi, activityKey, type Activity } from '../../api/benefits';
-import { formatDateTime, formatMinute } from '../../utils/format';
+import { TwoLines } from '../../components/two-lines';
+import { formatMinute } from '../../utils/format';
 import { ActivityFormDrawer } from './activity-form-drawer';
 import { ActivityOpenTag, ActivityStatusTag } from './benefit-tags';
 import { ReviewTrailModal } from './review-trail-modal';
@@ -60,23 +61,41 @@ export function ActivitiesPage() {
       width: 200,
       ellipsis: true,
       render: (_, r) => (
-        <Link to={`/benefits/activities/${r.id}`} data-testid="activity-title">
-          {r.title}
-        </Link>
+        <div className="ellipsis-lines">
+          <Link to={`/benefits/activities/${r.id}`} data-testid="activity-title">
+            {r.title}
+          </Link>
+          <div className="muted" style={{ fontSize: 12 }}>
+            {activityKindLabels[r.kind]}
+          </div>
+        </div>
       ),
     },
-    { title: '发布工会', dataIndex: 'orgName', search: false, width: 170, ellipsis: true },
+    { title: '发布工会', dataIndex: 'orgName', search: false, width: 130, ellipsis: true },
     { title: '商家', dataIndex: 'merchantId', order: 2, valueType: 'select', hideInTable: true, fieldProps: { options: merchants.options, placeholder: '全部商家', showSearch: true, optionFilterProp: 'label' } },
-    { title: '商家名称', dataIndex: 'merchantNames', search: false, width: 150, ellipsis: true, render: (_, r) => (r.merchantNames.length ? r.merchantNames.join('、') : '—') },
-    { title: '类型', dataIndex: 'kind', search: false, width: 84, render: (_, r) => activityKindLabels[r.kind] },
-    { title: '活动状态', dataIndex: 'open', order: 3, valueType: 'select', valueEnum: openEnum, width: 76, fieldProps: { placeholder: '全部' }, render: (_, r) => <ActivityOpenTag isOpen={r.isOpen} /> },
-    { title: '审核', dataIndex: 'status', order: 1, valueType: 'select', valueEnum: statusEnum, width: 90, fieldProps: { placeholder: '全部' }, render: (_, r) => <ActivityStatusTag status={r.status} /> },
-    { title: '活动开始时间', dataIndex: 'startsAt', search: false, width: 150, render: (_, r) => formatMinute(r.startsAt) },
-    { title: '活动结束时间', dataIndex: 'endsAt', search: false, width: 150, render: (_, r) => formatMinute(r.endsAt) },
-    { title: '报名人数', dataIndex: ['counts', 'registered'], search: false, width: 80, align: 'right' },
-    { title: '参与人数', dataIndex: ['counts', 'participants'], search: false, width: 80, align: 'right' },
-    { title: '核销', dataIndex: ['counts', 'redeemed'], search: false, width: 64, align: 'right' },
-    { title: '审核时间', dataIndex: 'reviewedAt', search: false, width: 150, render: (_, r) => (r.reviewedAt ? formatDateTime(r.reviewedAt) : '—') },
+    { title: '商家名称', dataIndex: 'merchantNames', search: false, width: 120, ellipsis: true, render: (_, r) => (r.merchantNames.length ? r.merchantNames.join('、') : '—') },
+    { title: '状态', dataIndex: 'open', order: 3, valueType: 'select', valueEnum: openEnum, width: 70, fieldProps: { placeholder: '全部' }, render: (_, r) => <ActivityOpenTag isOpen={r.isOpen} /> },
+    {
+      title: '审核状态 / 审核时间',
+      dataIndex: 'status',
+      order: 1,
+      valueType: 'select',
+      valueEnum: statusEnum,
+      width: 130,
+      fieldProps: { placeholder: '全部' },
+      render: (_, r) => (
+        <div className="nowrap">
+          <ActivityStatusTag status={r.status} />
+          <div className="muted" style={{ fontSize: 12 }}>
+            {r.reviewedAt ? formatMinute(r.reviewedAt) : '—'}
+          </div>
+        </div>
+      ),
+    },
+    { title: '活动开始 / 结束时间', dataIndex: 'startsAt', search: false, width: 140, render: (_, r) => <TwoLines top={formatMinute(r.startsAt)} bottom={formatMinute(r.endsAt)} /> },
+    { title: '报名人数', dataIndex: ['counts', 'registered'], search: false, width: 76, align: 'right' },
+    { title: '参与人数', dataIndex: ['counts', 'participants'], search: false, width: 76, align: 'right' },
+    { title: '核销', dataIndex: ['counts', 'redeemed'], search: false, width: 60, align: 'right' },
     {
       title: '审核记录',
       key: 'trail',
@@ -146,7 +165,7 @@ export function ActivitiesPage() {
           columns={columns}
           size="middle"
           headerTitle="活动列表"
-          scroll={{ x: 1760 }}
+          scroll={{ x: 1240 }}
           search={{ labelWidth: 'auto', defaultCollapsed: false, span: 6 }}
           options={{ reload: true, density: false, setting: false }}
           toolBarRender={() => [
@@ -169,17 +188,17 @@ export function ActivitiesPage() {
                   <Table.Summary.Cell index={0}>
                     <b>合计</b>
                   </Table.Summary.Cell>
-                  <Table.Summary.Cell index={1} colSpan={7} />
-                  <Table.Summary.Cell index={8} align="right">
+                  <Table.Summary.Cell index={1} colSpan={5} />
+                  <Table.Summary.Cell index={6} align="right">
                     <b data-testid="total-registered">{totals.registered}</b>
                   </Table.Summary.Cell>
-                  <Table.Summary.Cell index={9} align="right">
+                  <Table.Summary.Cell index={7} align="right">
                     <b data-testid="total-participants">{totals.participants}</b>
                   </Table.Summary.Cell>
-                  <Table.Summary.Cell index={10} align="right">
+                  <Table.Summary.Cell index={8} align="right">
                     <b data-testid="total-redeemed">{totals.redeemed}</b>
                   </Table.Summary.Cell>
-                  <Table.Summary.Cell index={11} colSpan={3} />
+                  <Table.Summary.Cell index={9} colSpan={2} />
                 </Table.Summary.Row>
               </Table.Summary>
             )

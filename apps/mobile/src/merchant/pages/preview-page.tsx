@@ -7,9 +7,9 @@ import { eCouponStatusLabels, redemptionBlockerLabels, type Redemption } from '@
 import { ApiError, errorMessage } from '../../api/client';
 import { FormError } from '../../components/form-error';
 import { NavPage } from '../../components/nav-page';
+import { ValidityText } from '../../components/validity-text';
 import { PageSkeleton } from '../../components/page-skeleton';
 import { useIdempotentSubmit } from '../../hooks/use-idempotent-submit';
-import { validity } from '../../utils/format';
 import { CouponFace, RedemptionFacts } from '../components';
 import { merchantApi, type RedemptionInput } from '../merchant-api';
 
@@ -108,7 +108,7 @@ export default function PreviewPage() {
             <div className="kv"><span>持券人</span><b data-testid="preview-holder">{p!.holderNameMasked}</b></div>
             <div className="kv"><span>券码</span><b className="mono">{p!.codeMasked}</b></div>
             <div className="kv"><span>状态</span><b>{eCouponStatusLabels[p!.status]}</b></div>
-            <div className="kv"><span>使用期限</span><b>{validity(p!.validFrom, p!.validTo)}</b></div>
+            <div className="kv"><span>使用期限</span><b><ValidityText from={p!.validFrom} to={p!.validTo} /></b></div>
             <div className="kv"><span>发放工会</span><b>{p!.orgName}</b></div>
             {p!.conditions && <div className="kv"><span>使用条件</span><b>{p!.conditions}</b></div>}
           </div>

@@ -5,10 +5,11 @@ import { useParams } from 'react-router-dom';
 import { benefitsApi } from '../../api/benefits';
 import { ApiError } from '../../api/client';
 import { NavPage } from '../../components/nav-page';
+import { ValidityText } from '../../components/validity-text';
 import { PageSkeleton } from '../../components/page-skeleton';
 import { ErrorState } from '../../components/states';
 import { TokenQrPanel, useRefreshingToken } from '../../components/token-qr';
-import { dateTime, validity, yuan } from '../../utils/format';
+import { dateTime, yuan } from '../../utils/format';
 
 /** The server's coupon tokens live a few minutes; the countdown never claims more than this. */
 const MAX_TOKEN_TTL_MS = 10 * 60_000;
@@ -91,7 +92,7 @@ export default function CouponPage() {
         )}
 
         <div className="kv-card" style={{ marginTop: 12 }}>
-          <div className="kv"><span>使用期限</span><b>{validity(k.validFrom, k.validTo)}</b></div>
+          <div className="kv"><span>使用期限</span><b><ValidityText from={k.validFrom} to={k.validTo} /></b></div>
           {k.merchantName && <div className="kv"><span>使用商家</span><b>{k.merchantName}</b></div>}
           {k.conditions && <div className="kv"><span>使用条件</span><b>{k.conditions}</b></div>}
           <div className="kv"><span>来自活动</span><b>{k.activityTitle}</b></div>
