@@ -58,7 +58,7 @@ export function ActivitiesPage() {
       dataIndex: 'title',
       search: false,
       fixed: 'left',
-      width: 200,
+      width: 170,
       ellipsis: true,
       render: (_, r) => (
         <div className="ellipsis-lines">
@@ -71,17 +71,18 @@ export function ActivitiesPage() {
         </div>
       ),
     },
-    { title: '发布工会', dataIndex: 'orgName', search: false, width: 130, ellipsis: true },
+    { title: '发布工会', dataIndex: 'orgName', search: false, width: 120, ellipsis: true },
     { title: '商家', dataIndex: 'merchantId', order: 2, valueType: 'select', hideInTable: true, fieldProps: { options: merchants.options, placeholder: '全部商家', showSearch: true, optionFilterProp: 'label' } },
-    { title: '商家名称', dataIndex: 'merchantNames', search: false, width: 120, ellipsis: true, render: (_, r) => (r.merchantNames.length ? r.merchantNames.join('、') : '—') },
-    { title: '状态', dataIndex: 'open', order: 3, valueType: 'select', valueEnum: openEnum, width: 70, fieldProps: { placeholder: '全部' }, render: (_, r) => <ActivityOpenTag isOpen={r.isOpen} /> },
+    { title: '商家名称', dataIndex: 'merchantNames', search: false, width: 100, ellipsis: true, render: (_, r) => (r.merchantNames.length ? r.merchantNames.join('、') : '—') },
+    { title: '状态', dataIndex: 'open', order: 3, valueType: 'select', valueEnum: openEnum, width: 64, fieldProps: { placeholder: '全部' }, render: (_, r) => <ActivityOpenTag isOpen={r.isOpen} /> },
     {
-      title: '审核状态 / 审核时间',
+      title: '审核状态 / 时间',
       dataIndex: 'status',
       order: 1,
       valueType: 'select',
       valueEnum: statusEnum,
-      width: 130,
+      formItemProps: { label: '审核' },
+      width: 112,
       fieldProps: { placeholder: '全部' },
       render: (_, r) => (
         <div className="nowrap">
@@ -92,15 +93,15 @@ export function ActivitiesPage() {
         </div>
       ),
     },
-    { title: '活动开始 / 结束时间', dataIndex: 'startsAt', search: false, width: 140, render: (_, r) => <TwoLines top={formatMinute(r.startsAt)} bottom={formatMinute(r.endsAt)} /> },
-    { title: '报名人数', dataIndex: ['counts', 'registered'], search: false, width: 76, align: 'right' },
-    { title: '参与人数', dataIndex: ['counts', 'participants'], search: false, width: 76, align: 'right' },
-    { title: '核销', dataIndex: ['counts', 'redeemed'], search: false, width: 60, align: 'right' },
+    { title: '活动开始 / 结束时间', dataIndex: 'startsAt', search: false, width: 132, render: (_, r) => <TwoLines top={formatMinute(r.startsAt)} bottom={formatMinute(r.endsAt)} /> },
+    { title: '报名人数', dataIndex: ['counts', 'registered'], search: false, width: 70, align: 'right' },
+    { title: '参与人数', dataIndex: ['counts', 'participants'], search: false, width: 70, align: 'right' },
+    { title: '核销', dataIndex: ['counts', 'redeemed'], search: false, width: 52, align: 'right' },
     {
       title: '审核记录',
       key: 'trail',
       search: false,
-      width: 84,
+      width: 76,
       render: (_, r) =>
         r.reviewId ? (
           <Button type="link" size="small" onClick={() => setTrailOf(r)} data-testid="activity-trail">
@@ -115,7 +116,7 @@ export function ActivitiesPage() {
       key: 'op',
       search: false,
       fixed: 'right',
-      width: 150,
+      width: 110,
       render: (_, r) => (
         <Space size={0} className="row-actions">
           {editable(r) && (
@@ -165,7 +166,7 @@ export function ActivitiesPage() {
           columns={columns}
           size="middle"
           headerTitle="活动列表"
-          scroll={{ x: 1240 }}
+          scroll={{ x: 1076 }}
           search={{ labelWidth: 'auto', defaultCollapsed: false, span: 6 }}
           options={{ reload: true, density: false, setting: false }}
           toolBarRender={() => [
