@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/client.js';
+import { recordAudits, type Actor, type AuditEntry } from './audit/audit.js';
 import { AppError } from './errors.js';
 import { isTransient } from './pg-errors.js';
 
@@ -10,8 +11,8 @@ interface Item {
 
 /**
  * Thrown by a unit that would have to wait for a row another transaction holds: inside a batch it
- * must not (the batch already holds rows, and the audit chain's lock, that the other one may be
- * waiting for), so its savepoint is rolled back and it runs again alone once the batch has committed.
+ * must not (the batch already holds rows another one may be waiting for), so its savepoint is
+ * rolled back and it runs again alone once the batch has committed.
  */
 export class RetryAlone extends Error {}
 
@@ -19,42 +20,60 @@ const batched = new WeakSet<object>();
 /** Whether this transaction is a unit's savepoint inside a batch (it must not wait for locks). */
 export const inBatch = (tx: Tx): boolean => batched.has(tx);
 
+type AuditRecord = { actor: Actor; entry: AuditEntry };
+const audits = new WeakMap<object, AuditRecord[]>();
+
 /**
- * Group commit for small, hot writes (a welfare claim): units of work that arrive while a
- * transaction is running are run together in the next one, each in a savepoint of its own, and
+ * The unit's audit record, written at the end of its transaction together with those of the
+ * other units of the batch (one lock of the chain, one insert), so the chain's lock is held only
+ * for the batch's last statements and its commit. Outside the batcher it is written at once.
+ */
+export async function auditAtCommit(tx: Tx, key: Buffer, actor: Actor, entry: AuditEntry): Promise<void> {
+  const list = audits.get(tx);
+  if (list) list.push({ actor, entry });
+  else await recordAudits(tx, key, [{ actor, entry }]);
+}
+
+/**
+ * Group commit for small, hot writes (a welfare claim): units of work that arrive while
+ * transactions are running are run together in the next one, each in a savepoint of its own, and
  * committed at once. Why: every such write also appends to the audit chain, whose lock (like any
  * single hot row) is held until commit, so one transaction per unit serialises the units on the
- * commit's disk flush. A batch pays for that flush and that lock once.
+ * commit's disk flush. A batch pays for that lock and that flush once.
  *
  * Each unit still sees only the database: a refusal (AppError) rolls back its savepoint and is
  * answered as if alone; nothing is decided from memory. A unit never waits for a lock inside a
  * batch (RetryAlone): it runs alone after the batch, where waiting is safe. If the batch cannot
  * commit (a deadlock with another server's batch, a lost connection), nothing of it was kept, and
  * each unit runs again in a transaction of its own (a deadlock's victim there runs again too).
- * One batch runs at a time per database handle; other requests keep the rest of the pool.
+ * A few batches run at once per database handle: their units work side by side and queue only
+ * for the audit records, written at each batch's end; other requests keep the rest of the pool.
  */
 export class TransactionBatcher {
   private queue: Item[] = [];
-  private running = false;
+  private writers = 0;
 
   constructor(
     private readonly db: Db,
-    private readonly maxBatch = 64,
+    /** The audit key: a batch writes its units' records at its end (auditAtCommit). */
+    private readonly auditKey: Buffer,
+    private readonly maxWriters = 2,
+    private readonly maxBatch = 32,
   ) {}
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) void this.drain();
+      if (this.writers < this.maxWriters) void this.drain();
     });
   }
 
   private async drain() {
-    this.running = true;
+    this.writers++;
     try {
       while (this.queue.length > 0) await this.runBatch(this.queue.splice(0, this.maxBatch));
     } finally {
-      this.running = false;
+      this.writers--;
     }
   }
 
@@ -63,15 +82,17 @@ export class TransactionBatcher {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown } | { ok: 'later' })[] = [];
     try {
       await this.db.transaction(async (tx) => {
+        const records: AuditRecord[] = [];
         for (const item of batch) {
+          const own: AuditRecord[] = [];
           try {
-            outcomes.push({
-              ok: true,
-              value: await tx.transaction((sp) => {
-                batched.add(sp);
-                return item.work(sp);
-              }),
+            const value = await tx.transaction((sp) => {
+              batched.add(sp);
+              audits.set(sp, own);
+              return item.work(sp);
             });
+            outcomes.push({ ok: true, value });
+            records.push(...own);
           } catch (error) {
             // A refusal concerns its unit only; anything else (a database failure) ends the batch.
             if (error instanceof RetryAlone) outcomes.push({ ok: 'later' });
@@ -79,6 +100,7 @@ export class TransactionBatcher {
             else throw error;
           }
         }
+        await recordAudits(tx, this.auditKey, records);
       });
     } catch {
       for (const item of batch) await this.alone(item);
@@ -96,7 +118,15 @@ export class TransactionBatcher {
   private async alone(item: Item) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return item.resolve(await this.db.transaction((tx) => item.work(tx)));
+        return item.resolve(
+          await this.db.transaction(async (tx) => {
+            const own: AuditRecord[] = [];
+            audits.set(tx, own);
+            const value = await item.work(tx);
+            await recordAudits(tx, this.auditKey, own);
+            return value;
+          }),
+        );
       } catch (e) {
         if (attempt < 4 && isTransient(e)) continue;
         return item.reject(e);

@@ -8,12 +8,12 @@ import {
   type MembershipStatus,
   type MyCoupon,
 } from '@gonghui/contracts';
-import { recordAudit, type Actor } from '../../platform/audit/audit.js';
+import type { Actor } from '../../platform/audit/audit.js';
 import type { AuthContext } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { idempotently, storedAnswer, type Answer, type IdempotentRequest } from '../../platform/idempotency.js';
-import { inBatch, RetryAlone, TransactionBatcher } from '../../platform/transaction-batcher.js';
+import { auditAtCommit, inBatch, RetryAlone, TransactionBatcher } from '../../platform/transaction-batcher.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { verifiedMemberOf, type VerifiedMember } from '../member-app/index.js';
 import { openBenefitImage } from './benefit-images.js';
@@ -134,9 +134,9 @@ export async function myActivityCover(deps: Deps, auth: AuthContext, id: string)
  */
 /** One group commit per database handle (see platform/transaction-batcher.ts). */
 const batchers = new WeakMap<Db, TransactionBatcher>();
-function batcherOf(db: Db): TransactionBatcher {
-  let b = batchers.get(db);
-  if (!b) batchers.set(db, (b = new TransactionBatcher(db)));
+function batcherOf(deps: Deps): TransactionBatcher {
+  let b = batchers.get(deps.db);
+  if (!b) batchers.set(deps.db, (b = new TransactionBatcher(deps.db, deps.config.keys.auditKey)));
   return b;
 }
 
@@ -174,23 +174,24 @@ async function claimable(db: DbOrTx, accountId: string, activityId: string, priz
  */
 export async function claim(deps: Deps, auth: AuthContext, actor: Actor, activityId: string, prizeId: string, idem: IdempotentRequest | null): Promise<Answer<MyCoupon>> {
   const now = deps.now();
-  if (soldOutPrizes.has(prizeId)) {
-    const replay = idem ? await storedAnswer<MyCoupon>(deps.db, now, idem) : null;
-    if (replay) return replay;
-    await claimable(deps.db, auth.accountId, activityId, prizeId, now);
-    throw new AppError('CLAIM_SOLD_OUT');
-  }
-  const batcher = batcherOf(deps.db);
+  // A retry replays the first answer before anything is judged again.
+  const replay = idem ? await storedAnswer<MyCoupon>(deps.db, now, idem) : null;
+  if (replay) return replay;
+  // The refusals that need no lock are judged on the pool, before the claim queues for a write
+  // transaction: what was true when the claim arrived (an activity closed a moment later does not
+  // undo a claim already being granted, as with any request in flight).
+  const checked = await claimable(deps.db, auth.accountId, activityId, prizeId, now);
+  if (soldOutPrizes.has(prizeId)) throw new AppError('CLAIM_SOLD_OUT');
+  const batcher = batcherOf(deps);
   try {
-    return await idempotently(deps.db, now, idem, 201, (tx) => claimIn(tx, deps, auth, actor, activityId, prizeId, now), (w) => batcher.run(w));
+    return await idempotently(deps.db, now, idem, 201, (tx) => claimIn(tx, deps, auth, actor, checked, now), (w) => batcher.run(w));
   } catch (e) {
     if (e instanceof AppError && e.code === 'CLAIM_SOLD_OUT') soldOutPrizes.add(prizeId);
     throw e;
   }
 }
 
-async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, activityId: string, prizeId: string, now: Date): Promise<MyCoupon> {
-  const { m, a, orgName, p } = await claimable(tx, auth.accountId, activityId, prizeId, now);
+async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, { m, a, orgName, p }: Awaited<ReturnType<typeof claimable>>, now: Date): Promise<MyCoupon> {
   if (!(await repo.personTurn(tx, a.id, m.personId, !inBatch(tx)))) throw new RetryAlone();
   // The counter first: a member at their limit is refused without touching (and locking) stock.
   if (!(await repo.bumpClaimCounter(tx, a.id, m.personId, periodOf(a, now), limitOf(a))))
@@ -213,15 +214,15 @@ async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, acti
       claimedAt: now,
     });
   } while (!e);
-  // Audit last: it serialises writers on the audit chain, so it is held for the shortest time.
-  await recordAudit(tx, deps.config.keys.auditKey, actor, {
+  // Written at the end of the transaction: the audit chain's lock serialises writers until commit.
+  await auditAtCommit(tx, deps.config.keys.auditKey, actor, {
     action: 'e_coupon.claimed',
     objectType: 'e_coupon',
     objectId: e.id,
     orgId: a.orgId,
     after: { activityId: a.id, activityTitle: a.title, prizeId: p.prize.id, couponName: p.coupon.name, faceValueFen: p.coupon.faceValueFen, membershipId: m.membershipId },
   });
-  // The answer from what is at hand: nothing is read after the audit record, which holds the chain's lock until commit.
+  // The answer from what is at hand, without reading again.
   return toMyCoupon({ e, couponTitle: p.coupon.title, couponName: p.coupon.name, conditions: p.coupon.conditions, description: p.coupon.description, activityTitle: a.title, orgName, merchantName: p.merchantName, redeemedMerchantName: null });
 }
 
