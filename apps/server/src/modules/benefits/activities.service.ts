@@ -21,6 +21,7 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { findOrg } from '../organisations/index.js';
 import { openReview, reopenWithdrawnReview, resubmitReview, reviewerOf, reviewOfSubject } from '../reviews/index.js';
 import * as repo from './activities.repository.js';
+import { chinaDateTime } from './china-time.js';
 import { activityContentText, sanitiseActivityContent } from './activities.content.js';
 import { imageInfo, openBenefitImage, storeBenefitImage } from './benefit-images.js';
 import { allocatedOf, findCouponInScope } from './coupons.repository.js';
@@ -28,7 +29,6 @@ import { allocatedOf, findCouponInScope } from './coupons.repository.js';
 export const ACTIVITY_SUBJECT = 'benefit_activity' as const;
 const EDITABLE: readonly string[] = ['draft', 'returned'];
 
-const chinaTime = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
 
 /** When settlement may be exported: the claim window and every prize coupon's validity are over. */
@@ -257,14 +257,14 @@ export async function reviewChangesOf(db: DbOrTx, a: repo.ActivityRecord): Promi
   return [
     { label: '活动标题', before: null, after: a.title },
     { label: '发布工会', before: null, after: await repo.orgNameOf(db, a.orgId) },
-    { label: '活动时间', before: null, after: `${chinaTime(a.startsAt)} 至 ${chinaTime(a.endsAt)}` },
+    { label: '活动时间', before: null, after: `${chinaDateTime(a.startsAt)} 至 ${chinaDateTime(a.endsAt)}` },
     { label: '领券次数', before: null, after: limit },
     { label: '适用范围', before: null, after: activityScopeLabels[a.scope as ActivityScope] },
     { label: '活动内容', before: null, after: (text.length > 300 ? `${text.slice(0, 300)}…` : text) || '（未填写）' },
     ...prizes.map((p, i) => ({
       label: `奖品${i + 1}`,
       before: null,
-      after: `${p.couponName}（${p.merchantName ?? '—'}）× ${p.quantity}，面值${yuan(p.faceValueFen)}，有效期 ${chinaTime(p.validFrom)} 至 ${chinaTime(p.validTo)}`,
+      after: `${p.couponName}（${p.merchantName ?? '—'}）× ${p.quantity}，面值${yuan(p.faceValueFen)}，有效期 ${chinaDateTime(p.validFrom)} 至 ${chinaDateTime(p.validTo)}`,
     })),
   ];
 }

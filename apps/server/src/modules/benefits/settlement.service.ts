@@ -8,6 +8,7 @@ import { activityInScope, deadlineOf } from './activities.service.js';
 import { findMerchantInScope } from './merchants.repository.js';
 import * as repo from './settlement.repository.js';
 import { buildSettlementWorkbook } from './settlement.workbook.js';
+import { chinaDateTime } from './china-time.js';
 import { formatCouponCode } from './coupon-code.js';
 
 const maskedPhone = (deps: Deps, enc: string | null) => (enc ? maskPhone(deps.crypto.decrypt(enc)) : null);
@@ -76,7 +77,7 @@ export async function settlementWorkbook(deps: Deps, caller: ScopedCaller, actor
   const now = deps.now();
   const prizes = await activitiesRepo.listPrizes(deps.db, a.id);
   const deadline = deadlineOf(a, prizes);
-  if (now <= deadline) throw new AppError('SETTLEMENT_NOT_READY', undefined, `领取期限（${deadline.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）结束后才能导出结算明细`);
+  if (now <= deadline) throw new AppError('SETTLEMENT_NOT_READY', undefined, `领取期限（${chinaDateTime(deadline)}）结束后才能导出结算明细`);
   const details = await repo.listRedemptionDetails(deps.db, a.id, { merchantId });
   const body = await buildSettlementWorkbook({
     activity: { title: a.title, orgName: await activitiesRepo.orgNameOf(deps.db, a.orgId), startsAt: a.startsAt, endsAt: a.endsAt, deadline },

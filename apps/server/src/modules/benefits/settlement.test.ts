@@ -104,7 +104,7 @@ describe('after the deadline (结算入帐)', () => {
       expect(row[2]).toMatch(/^会\*+$/);
       expect(row[5]).toBe('中秋节福利券');
       expect(row[6]).toBe(50.5);
-      expect(row[9]).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}$/);
+      expect(row[9]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     }
     expect(data.map((row) => row[7])).toEqual(['大观园职工之家', '大观园职工之家', '大观园职工之家', "'=1+1 月饼店"]);
     expect(data.map((row) => row[8])).toEqual(['王核销', '王核销', '王核销', '赵核销']);

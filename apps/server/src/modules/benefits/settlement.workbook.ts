@@ -1,5 +1,6 @@
 import type { ActivityRedemptionRow } from '@gonghui/contracts';
 import ExcelJS from 'exceljs';
+import { chinaDateTime } from './china-time.js';
 import { safeCell } from '../../platform/files/spreadsheet.js';
 import type { PrizeReconciliation } from './settlement.repository.js';
 
@@ -13,7 +14,6 @@ export interface SettlementInput {
   merchants: { merchantName: string; redeemed: number; valueFen: number }[];
 }
 
-const chinaTime = (d: Date | string) => new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 /** Yuan as a number cell (fen / 100), shown with two decimals, so the sheet can add it up. */
 const yuan = (fen: number) => fen / 100;
 const MONEY = '#,##0.00';
@@ -35,10 +35,10 @@ export async function buildSettlementWorkbook(input: SettlementInput): Promise<B
   const detail = wb.addWorksheet('核销明细');
   detail.addRow([safeCell(`${a.title} 核销明细（结算凭证）`)]).font = { bold: true, size: 14 };
   detail.addRow(['发布工会', safeCell(a.orgName)]);
-  detail.addRow(['活动时间', `${chinaTime(a.startsAt)} 至 ${chinaTime(a.endsAt)}`]);
-  detail.addRow(['领取期限截止', chinaTime(a.deadline)]);
+  detail.addRow(['活动时间', `${chinaDateTime(a.startsAt)} 至 ${chinaDateTime(a.endsAt)}`]);
+  detail.addRow(['领取期限截止', chinaDateTime(a.deadline)]);
   detail.addRow(['核销商家', safeCell(input.merchantName ?? '全部商家')]);
-  detail.addRow(['导出时间', `${chinaTime(input.exportedAt)}（${safeCell(input.exportedBy)}）`]);
+  detail.addRow(['导出时间', `${chinaDateTime(input.exportedAt)}（${safeCell(input.exportedBy)}）`]);
   detail.addRow([]);
   bold(detail.addRow([...DETAIL_HEADERS]));
   input.rows.forEach((r, i) => {
@@ -52,7 +52,7 @@ export async function buildSettlementWorkbook(input: SettlementInput): Promise<B
       yuan(r.faceValueFen),
       safeCell(r.merchantName),
       safeCell(r.redeemedBy),
-      chinaTime(r.redeemedAt),
+      chinaDateTime(r.redeemedAt),
     ]);
     row.getCell(7).numFmt = MONEY;
   });
