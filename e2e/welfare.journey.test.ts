@@ -59,14 +59,17 @@ const shot = async (page: Page, name: string) => {
   await p.shot(page, `welfare-${name}`);
 };
 
-/** Types a date-time range into an antd RangePicker (start, end) and confirms it. */
+/** Types a date-time range into an antd RangePicker (start, end), confirming each with its 确定. */
 async function fillRange(page: Page, scope: ReturnType<Page['locator']>, from: string, to: string) {
   const inputs = scope.locator('.ant-picker-input input');
-  await inputs.nth(0).click();
-  await inputs.nth(0).fill(from);
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
-  await inputs.nth(1).fill(to);
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+  for (const [i, value] of [from, to].entries()) {
+    await inputs.nth(i).click();
+    await inputs.nth(i).fill(value);
+    const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
+    await expect.poll(() => ok.isEnabled()).toBe(true);
+    await ok.click();
+  }
+  await expect.poll(async () => [await inputs.nth(0).inputValue(), await inputs.nth(1).inputValue()]).toEqual([from, to]);
 }
 
 /** Picks an option of an antd Select by its text. */
@@ -164,6 +167,16 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   expect(coupon).toMatchObject({ faceValueFen: COUPON.fen, quantity: 100, merchantName: MERCHANT, enabled: true });
   expect(new Date(coupon.validTo).getTime()).toBe(validTo.getTime());
   await shot(admin, '06-coupons');
+  // 授权: a phone with no account is refused in plain words, and nothing is added.
+  await crow.getByRole('button', { name: '授权' }).click();
+  const auth = admin.locator('.ant-modal-content', { hasText: '授权核销' });
+  await auth.locator('.ant-radio-button-wrapper', { hasText: '个人' }).click();
+  await auth.getByPlaceholder('被授权人的手机号（须已注册账号）').fill('13905319999');
+  await auth.getByRole('button', { name: '授权', exact: true }).click();
+  await auth.getByText('该手机号还没有注册账号').waitFor();
+  await shot(admin, '06b-coupon-authorise');
+  expect((await unionApi.get(`/api/coupons/${coupon.id}/authorisations`)).json().items).toEqual([]);
+  await auth.getByRole('button', { name: '关闭' }).click();
 
   // ---- 3. 活动管理: a claim activity later than now, with cover, rich content and a prize; 审核 submits it.
   const startsAt = atMinute(Date.now() + 5 * minute);
@@ -212,8 +225,14 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await shot(upper, '09-review-approved');
   await upper.close();
 
-  // ---- 5. The union opens it; the detail shows the review trail.
+  // 处理轨迹 from the list (fig. 30).
   await admin.reload();
+  await arow.getByTestId('activity-trail').click();
+  await admin.locator('.ant-modal-content').getByTestId('review-trail').getByText(UPPER).waitFor();
+  await shot(admin, '09b-activity-trail');
+  await admin.locator('.ant-modal-content').getByRole('button', { name: '关闭' }).click();
+
+  // ---- 5. The union opens it; the detail shows the review trail.
   await arow.getByText('审核通过').waitFor();
   await arow.getByTestId('activity-open').click();
   await arow.getByText('开启', { exact: true }).waitFor();
