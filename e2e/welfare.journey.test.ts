@@ -142,6 +142,17 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await admin.locator('.ant-drawer-content').getByText('待修改初始密码').waitFor();
   await shot(admin, '04-staff');
   await admin.locator('.ant-drawer-close').click();
+  // 编辑 shows the stored licence and logo (served by the server, not kept in the browser).
+  await mrow.getByRole('button', { name: '编辑' }).click();
+  const edit = admin.locator('.ant-drawer-content', { hasText: '编辑商家' });
+  for (const id of ['merchant-licence', 'merchant-logo'])
+    await expect.poll(() => edit.getByTestId(id).locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect(await edit.getByLabel('手机号码').getAttribute('placeholder')).toContain('139****0188');
+  // Shot once the drawer has slid fully in (760 px wide at the right edge).
+  await expect.poll(async () => Math.round((await edit.boundingBox())?.x ?? 0)).toBe(1440 - 760);
+  await edit.getByTestId('merchant-licence').scrollIntoViewIfNeeded();
+  await shot(admin, '04b-merchant-edit');
+  await edit.getByRole('button', { name: '取 消' }).or(edit.getByRole('button', { name: '取消' })).click();
 
   // ---- 2. 优惠券管理: the face value typed in yuan is stored in fen; 开启.
   const now = Date.now();
