@@ -17,6 +17,7 @@ import { auditAtCommit, inBatch, RetryAlone, TransactionBatcher } from '../../pl
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { verifiedMemberOf, type VerifiedMember } from '../member-app/index.js';
 import { openBenefitImage } from './benefit-images.js';
+import { chinaDateTime } from './china-time.js';
 import * as repo from './claims.repository.js';
 import { formatCouponCode, newCouponCode } from './coupon-code.js';
 import { signCouponToken } from './coupon-token.js';
@@ -35,7 +36,7 @@ export async function claimingMember(deps: Deps, auth: AuthContext): Promise<Ver
 
 /** The China-time day (UTC+8, no daylight saving) a moment falls on: a daily limit's period. */
 export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDateTime(at).slice(0, 10);
 }
 
 type Activity = repo.ActivityRow;

@@ -5,6 +5,7 @@ import type { AuthContext } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { idempotently, type Answer, type IdempotentRequest } from '../../platform/idempotency.js';
+import { chinaDateTime } from './china-time.js';
 import { maskCouponCode, normaliseCouponCode } from './coupon-code.js';
 import { checkCouponToken } from './coupon-token.js';
 import * as repo from './redemptions.repository.js';
@@ -65,8 +66,6 @@ function blockerOf(t: repo.TargetRow, now: Date): RedemptionBlocker | null {
   if (t.e.validFrom > now) return 'not_yet_valid';
   return null;
 }
-
-const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 function toRedemption(r: repo.RedemptionRow): Redemption {
   return {
@@ -130,10 +129,10 @@ export async function redeem(deps: Deps, auth: AuthContext, actor: Actor, input:
       if (blocker === 'already_redeemed') {
         const first = (await repo.redemptionOfECoupon(tx, t.e.id))!;
         const r = toRedemption(first);
-        throw new AppError('REDEMPTION_ALREADY_DONE', r, `该券已于 ${day(first.r.redeemedAt)} 在「${r.merchantName}」核销，不能重复核销`);
+        throw new AppError('REDEMPTION_ALREADY_DONE', r, `该券已于 ${chinaDateTime(first.r.redeemedAt)} 在「${r.merchantName}」核销，不能重复核销`);
       }
-      if (blocker === 'not_yet_valid') throw new AppError('REDEMPTION_OUTSIDE_VALIDITY', undefined, `该券 ${day(fresh.e.validFrom)} 起才能使用，暂不能核销`);
-      throw new AppError('REDEMPTION_EXPIRED', undefined, `该券已于 ${day(fresh.e.validTo)} 过期，不能核销`);
+      if (blocker === 'not_yet_valid') throw new AppError('REDEMPTION_OUTSIDE_VALIDITY', undefined, `该券 ${chinaDateTime(fresh.e.validFrom)} 起才能使用，暂不能核销`);
+      throw new AppError('REDEMPTION_EXPIRED', undefined, `该券已于 ${chinaDateTime(fresh.e.validTo)} 过期，不能核销`);
     }
     const row = await repo.insertRedemption(tx, { eCouponId: t.e.id, merchantId, accountId: auth.accountId, faceValueFen: t.e.faceValueFen, redeemedAt: now });
     await recordAudit(tx, deps.config.keys.auditKey, actor, {
