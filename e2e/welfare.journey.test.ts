@@ -59,15 +59,22 @@ const shot = async (page: Page, name: string) => {
   await p.shot(page, `welfare-${name}`);
 };
 
-/** Types a date-time range into an antd RangePicker (start, end), confirming each with its 确定. */
+/**
+ * Types a date-time range into an antd RangePicker (start, end), confirming each with its 确定;
+ * a field the picker did not take (typed while it was still opening) is typed again.
+ */
 async function fillRange(page: Page, scope: ReturnType<Page['locator']>, from: string, to: string) {
   const inputs = scope.locator('.ant-picker-input input');
+  const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
   for (const [i, value] of [from, to].entries()) {
-    await inputs.nth(i).click();
-    await inputs.nth(i).fill(value);
-    const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
-    await expect.poll(() => ok.isEnabled()).toBe(true);
-    await ok.click();
+    await expect
+      .poll(async () => {
+        await inputs.nth(i).click();
+        await inputs.nth(i).fill(value);
+        if (await ok.isEnabled().catch(() => false)) await ok.click().catch(() => {});
+        return inputs.nth(i).inputValue();
+      })
+      .toBe(value);
   }
   await expect.poll(async () => [await inputs.nth(0).inputValue(), await inputs.nth(1).inputValue()]).toEqual([from, to]);
 }
@@ -199,7 +206,8 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await aform.getByTestId('activity-cover').locator('input[type=file]').setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: samplePng(640, 360, [198, 40, 40]) });
   await aform.getByRole('radio', { name: '只能一次' }).check();
   await aform.getByRole('radio', { name: '仅本工会会员' }).check();
-  await fillRange(admin, aform, fmt(startsAt), fmt(endsAt));
+  // A window that has already begun is refused by the server in plain words, and nothing is saved.
+  await fillRange(admin, aform, fmt(atMinute(Date.now() - 10 * minute)), fmt(endsAt));
   const editor = aform.locator('.rte-content');
   await editor.click();
   await admin.keyboard.type('每位会员限领一张，');
@@ -207,6 +215,10 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await admin.keyboard.type('凭券到职工之家领取月饼');
   await pick(admin, aform.locator('.prize-row').first().locator('.ant-select'), COUPON.name);
   await aform.locator('.prize-row').first().getByPlaceholder('数量').fill('10');
+  await aform.getByRole('button', { name: '保存' }).click();
+  await aform.getByText('活动开始时间要晚于当前时间').first().waitFor();
+  expect((await unionApi.get('/api/activities')).json().total).toBe(0);
+  await fillRange(admin, aform, fmt(startsAt), fmt(endsAt));
   await shot(admin, '07-activity-form');
   await aform.getByRole('button', { name: '保存' }).click();
   const arow = admin.getByTestId('activity-table').locator('.ant-table-row', { hasText: ACTIVITY });
@@ -278,8 +290,13 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await phone.getByTestId('coupon-qr').waitFor();
   const code = (await phone.getByTestId('coupon-code').innerText()).replace(/\s/g, '');
   expect(code).toMatch(/^[0-9A-Z]{6,}$/);
-  // Claimed once only: back on the activity, 领取 now says the limit is reached.
+  // Claimed once only: the activity's 领取 now says the limit is reached.
   expect((await member.client.get(`/api/me/coupons?status=claimed`)).json().total).toBe(1);
+  await phone.goBack();
+  await phone.getByTestId('claim').getByText('已达领取上限').waitFor();
+  expect(await phone.getByTestId('claim').isDisabled()).toBe(true);
+  await phone.goForward();
+  await phone.getByTestId('coupon-qr').waitFor();
   await shot(phone, '14-member-coupon');
   await phone.setViewportSize({ width: 360, height: 640 });
   await shot(phone, '360-member-coupon');
@@ -345,7 +362,12 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await shop.getByTestId('first-redemption').getByText(STAFF.name).waitFor();
   expect(await shop.getByTestId('confirm-redeem').count()).toBe(0);
   await shot(shop, '21-merchant-second-scan');
-  // The typed code finds the same answer.
+  // A mistyped code is answered plainly; the right one (in lower case) finds the same answer.
+  await shop.goto(`${p.baseUrl}/merchant/code`);
+  await shop.getByRole('textbox', { name: '券码' }).fill('ZZZZ-2222-YYYY');
+  await shop.getByTestId('code-submit').click();
+  await shop.getByTestId('preview-refused').getByText('券码不存在，请核对后重新输入').waitFor();
+  await shot(shop, '21b-merchant-wrong-code');
   await shop.goto(`${p.baseUrl}/merchant/code`);
   await shop.getByRole('textbox', { name: '券码' }).fill(code.toLowerCase());
   await shop.getByTestId('code-submit').click();
