@@ -1,5 +1,4 @@
 import {
-  eCouponStatuses,
   type ClaimBlocker,
   type CouponToken,
   type ECouponStatus,
@@ -27,8 +26,8 @@ import { remainingByPrize, takeOne } from './stock.repository.js';
 export const claimingStatuses: readonly MembershipStatus[] = ['joined', 'transferred_in'];
 
 /** The member behind a logged-in account: verified, with a membership that entitles to welfare. */
-export async function claimingMember(deps: Deps, auth: AuthContext): Promise<VerifiedMember> {
-  const m = await verifiedMemberOf(deps.db, auth.accountId);
+export async function claimingMember(db: DbOrTx, accountId: string): Promise<VerifiedMember> {
+  const m = await verifiedMemberOf(db, accountId);
   if (!m) throw new AppError('NOT_VERIFIED');
   if (!claimingStatuses.includes(m.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
   return m;
@@ -61,7 +60,7 @@ function summaryOf(a: Activity, orgName: string, now: Date, soldOut: boolean): M
 
 /** 活动: what the member's union (or a union above it, for its subtree) runs and has opened. */
 export async function listMyActivities(deps: Deps, auth: AuthContext): Promise<{ items: MemberActivitySummary[] }> {
-  const m = await claimingMember(deps, auth);
+  const m = await claimingMember(deps.db, auth.accountId);
   const now = deps.now();
   const rows = await repo.visibleActivities(deps.db, m, now);
   const items: MemberActivitySummary[] = [];
@@ -85,7 +84,7 @@ async function visibleActivity(deps: Deps, member: VerifiedMember, id: string) {
 }
 
 export async function myActivity(deps: Deps, auth: AuthContext, id: string): Promise<MemberActivityDetail> {
-  const m = await claimingMember(deps, auth);
+  const m = await claimingMember(deps.db, auth.accountId);
   const now = deps.now();
   const { a, orgName } = await visibleActivity(deps, m, id);
   if (a.endsAt <= now) throw new AppError('ACTIVITY_UNAVAILABLE', undefined, '活动已结束');
@@ -122,17 +121,10 @@ export async function myActivity(deps: Deps, auth: AuthContext, id: string): Pro
 
 /** The cover of an activity the member may see. */
 export async function myActivityCover(deps: Deps, auth: AuthContext, id: string) {
-  const { a } = await visibleActivity(deps, await claimingMember(deps, auth), id);
+  const { a } = await visibleActivity(deps, await claimingMember(deps.db, auth.accountId), id);
   return openBenefitImage(deps, a.coverImage);
 }
 
-/**
- * 领取: one transaction takes a unit of the per-person limit (conditional upsert), a unit of
- * stock (conditional decrement of a bucket), inserts the e-coupon with a fresh code and the audit
- * record; any refusal rolls all of it back. Claims arriving together share a commit (each in its
- * own savepoint: platform/transaction-batcher.ts). With an Idempotency-Key, a retry replays the
- * first e-coupon (even if the activity has closed since).
- */
 /** One group commit per database handle (see platform/transaction-batcher.ts). */
 const batchers = new WeakMap<Db, TransactionBatcher>();
 function batcherOf(deps: Deps): TransactionBatcher {
@@ -146,15 +138,14 @@ function batcherOf(deps: Deps): TransactionBatcher {
  * once, when the activity is approved, and nothing ever gives a unit back (an expired or
  * forfeited e-coupon is not re-stocked), so a prize once at 0 stays at 0 and the shortcut can
  * never refuse a claim that would have succeeded. It only spares the database the losers' rush
- * after the last unit. Learnt only from a refusal the database gave in a committed transaction.
+ * after the last unit. Learnt only from the database's refusal, delivered once the stock it saw
+ * is committed (a batch answers after its commit).
  */
 const soldOutPrizes = new Set<string>();
 
 /** The refusals that come before the stock, in their order; what a claim needs when none applies. */
 async function claimable(db: DbOrTx, accountId: string, activityId: string, prizeId: string, now: Date) {
-  const m = await verifiedMemberOf(db, accountId);
-  if (!m) throw new AppError('NOT_VERIFIED');
-  if (!claimingStatuses.includes(m.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
+  const m = await claimingMember(db, accountId);
   const row = await repo.activityFor(db, activityId, m);
   if (!row || row.a.status !== 'approved' || !row.a.isOpen) throw new AppError('ACTIVITY_UNAVAILABLE');
   if (!row.covers) throw new AppError('ACTIVITY_NOT_IN_SCOPE');
@@ -253,7 +244,6 @@ export function toMyCoupon(r: repo.MyCouponRow): MyCoupon {
 
 /** 我的券: the account's own e-coupons (a member keeps them after a transfer: they were claimed by them). */
 export async function listMyCoupons(deps: Deps, auth: AuthContext, q: { status?: ECouponStatus; page: number; pageSize: number }) {
-  if (q.status && !eCouponStatuses.includes(q.status)) throw new AppError('VALIDATION_FAILED');
   const { items, total } = await repo.myCoupons(deps.db, auth.accountId, q.status, q.page, q.pageSize);
   return { items: items.map(toMyCoupon), total, page: q.page, pageSize: q.pageSize };
 }
