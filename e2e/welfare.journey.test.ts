@@ -71,11 +71,14 @@ async function fillRange(page: Page, scope: ReturnType<Page['locator']>, from: s
       .poll(async () => {
         await inputs.nth(i).click();
         await inputs.nth(i).fill(value);
-        if (await ok.isEnabled().catch(() => false)) await ok.click().catch(() => {});
+        // 确定 is enabled once the picker has parsed the typed value; then it commits it.
+        if (!(await ok.isEnabled().catch(() => false))) return 'not taken';
+        await ok.click();
         return inputs.nth(i).inputValue();
       })
       .toBe(value);
   }
+  await expect.poll(() => ok.isVisible()).toBe(false);
   await expect.poll(async () => [await inputs.nth(0).inputValue(), await inputs.nth(1).inputValue()]).toEqual([from, to]);
 }
 

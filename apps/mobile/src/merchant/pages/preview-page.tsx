@@ -18,7 +18,13 @@ function PreviewRefused({ error, onRetry }: { error: unknown; onRetry: () => voi
   const navigate = useNavigate();
   const definite = error instanceof ApiError && error.status >= 400 && error.status < 500;
   return (
-    <ErrorBlock status="default" title={definite ? '无法核销' : '查询失败'} description={errorMessage(error)} style={{ padding: '48px 16px' }} data-testid="preview-refused">
+    <ErrorBlock
+      status="default"
+      title={<span className="refused-title">{errorMessage(error)}</span>}
+      description={definite ? '请会员打开“我的券”重新出示二维码，或核对券码后重新输入' : '网络或系统暂时有问题，可以重试'}
+      style={{ padding: '48px 16px' }}
+      data-testid="preview-refused"
+    >
       <div className="button-row">
         {!definite && (
           <Button onClick={onRetry} fill="outline">
