@@ -213,6 +213,11 @@ describe('claiming', () => {
     expect((await (await as(qc[6])).get(`/api/me/activities/${s.activity.id}`)).json()).toMatchObject({ soldOut: true, prizes: [expect.objectContaining({ soldOut: true, blocker: 'sold_out' })] });
     const rows = await t.deps.db.select().from(prizeStock).where(eq(prizeStock.prizeId, s.prizeId));
     expect(rows.every((r) => r.remaining === 0)).toBe(true);
+    // Once the server knows the prize is gone it says so at once, but never before the refusals
+    // that come first: someone outside the scope still learns nothing of the activity.
+    expect((await (await as(qc[7])).post(claimUrl(s.activity.id), { prizeId: s.prizeId })).json().code).toBe('CLAIM_SOLD_OUT');
+    expect((await (await as(dgy[1])).post(claimUrl(s.activity.id), { prizeId: s.prizeId })).json().code).toBe('ACTIVITY_NOT_IN_SCOPE');
+    expect((await (await registerWorker(t)).client.post(claimUrl(s.activity.id), { prizeId: s.prizeId })).json().code).toBe('NOT_VERIFIED');
 
     const off = await welfareSetup(t.deps.db, t.deps.crypto, qcOrg, now(), { quantity: 2, coupon: { enabled: false } });
     expect((await (await as(qc[6])).post(claimUrl(off.activity.id), { prizeId: off.prizeId })).json().code).toBe('CLAIM_COUPON_DISABLED');
