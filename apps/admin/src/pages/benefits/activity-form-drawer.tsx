@@ -14,7 +14,7 @@ import {
   claimLimitKindLabels,
   claimLimitKinds,
 } from '@gonghui/contracts';
-import { activitiesApi, activityKey, couponsApi, type Activity, type ActivityCreateInput } from '../../api/benefits';
+import { activitiesApi, activityKey, couponsApi, type Activity, type ActivityCreateInput, type ActivityUpdateInput } from '../../api/benefits';
 import { zodRule } from '../../utils/rules';
 import { FormDrawer } from '../orgs/form-drawer';
 import { ImagePicker } from './image-picker';
@@ -84,7 +84,7 @@ export function ActivityFormDrawer({ activity, open, onOpenChange, onSaved }: { 
     form,
     record: activity,
     toFormValues: formValues,
-    send: (body) => (activity ? activitiesApi.update(activity.id, toBody(body) as never) : activitiesApi.create(toBody(body) as ActivityCreateInput)),
+    send: (body) => (activity ? activitiesApi.update(activity.id, toBody(body) as ActivityUpdateInput) : activitiesApi.create(toBody(body) as ActivityCreateInput)),
     reload: () => queryClient.fetchQuery({ queryKey: activityKey(activity?.id ?? ''), queryFn: () => activitiesApi.get(activity!.id), staleTime: 0 }),
     images: [{ field: 'coverFile', label: '活动封面', upload: (id, file) => activitiesApi.uploadCover(id, file) }],
     onSaved,

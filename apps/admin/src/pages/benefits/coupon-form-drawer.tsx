@@ -3,7 +3,7 @@ import { Col, Form, Row } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { MAX_COUPON_QUANTITY, couponCreateBodySchema, couponKindLabels, couponKinds } from '@gonghui/contracts';
-import { couponsApi, type Coupon, type CouponCreateInput } from '../../api/benefits';
+import { couponsApi, type Coupon, type CouponCreateInput, type CouponUpdateInput } from '../../api/benefits';
 import { zodRule } from '../../utils/rules';
 import { FormDrawer } from '../orgs/form-drawer';
 import { useVersionedSave } from '../orgs/use-versioned-save';
@@ -50,7 +50,7 @@ export function CouponFormDrawer({ coupon, open, onOpenChange, onSaved }: { coup
     form,
     record: coupon,
     toFormValues: formValues,
-    send: (body) => (coupon ? couponsApi.update(coupon.id, toBody(body) as never) : couponsApi.create(toBody(body) as CouponCreateInput)),
+    send: (body) => (coupon ? couponsApi.update(coupon.id, toBody(body) as CouponUpdateInput) : couponsApi.create(toBody(body) as CouponCreateInput)),
     reload: () => queryClient.fetchQuery({ queryKey: ['coupon', coupon?.id], queryFn: () => couponsApi.get(coupon!.id), staleTime: 0 }),
     onSaved,
   });

@@ -2,7 +2,7 @@ import { ProForm, ProFormDatePicker, ProFormDigit, ProFormRadio, ProFormSelect, 
 import { Col, Form, Row, type FormRule } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { checkPhone, merchantCreateBodySchema, merchantKindLabels, merchantKinds, merchantServiceTypeLabels, merchantServiceTypes } from '@gonghui/contracts';
-import { merchantsApi, type Merchant, type MerchantCreateInput } from '../../api/benefits';
+import { merchantsApi, type Merchant, type MerchantCreateInput, type MerchantUpdateInput } from '../../api/benefits';
 import { mobileRule, zodRule } from '../../utils/rules';
 import { FormDrawer } from '../orgs/form-drawer';
 import { useSaveWithImages } from './use-save-with-images';
@@ -58,7 +58,7 @@ export function MerchantFormDrawer({ merchant, open, onOpenChange, onSaved }: Pr
     toFormValues: formValues,
     send: (body) => {
       if (!merchant && !body.tags) body.tags = [];
-      return merchant ? merchantsApi.update(merchant.id, body as never) : merchantsApi.create(body as MerchantCreateInput);
+      return merchant ? merchantsApi.update(merchant.id, body as MerchantUpdateInput) : merchantsApi.create(body as MerchantCreateInput);
     },
     reload: () => queryClient.fetchQuery({ queryKey: ['merchant', merchant?.id], queryFn: () => merchantsApi.get(merchant!.id), staleTime: 0 }),
     images: [
