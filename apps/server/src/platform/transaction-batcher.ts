@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { recordAudits, type Actor, type AuditEntry } from './audit/audit.js';
 import { AppError } from './errors.js';
@@ -17,7 +18,7 @@ interface Item {
 export class RetryAlone extends Error {}
 
 const batched = new WeakSet<object>();
-/** Whether this transaction is a unit's savepoint inside a batch (it must not wait for locks). */
+/** Whether this transaction is a batch's, holding several units (a unit must not wait for locks there). */
 export const inBatch = (tx: Tx): boolean => batched.has(tx);
 
 type AuditRecord = { actor: Actor; entry: AuditEntry };
@@ -83,21 +84,21 @@ export class TransactionBatcher {
     try {
       await this.db.transaction(async (tx) => {
         const records: AuditRecord[] = [];
-        for (const item of batch) {
+        batched.add(tx);
+        for (const [i, item] of batch.entries()) {
+          // Units run one after another on the batch's transaction, each behind a savepoint of its
+          // own (never released: one round trip less per unit; a batch holds at most maxBatch).
           const own: AuditRecord[] = [];
+          audits.set(tx, own);
+          await tx.execute(sql.raw(`savepoint unit_${i}`));
           try {
-            const value = await tx.transaction((sp) => {
-              batched.add(sp);
-              audits.set(sp, own);
-              return item.work(sp);
-            });
-            outcomes.push({ ok: true, value });
+            outcomes.push({ ok: true, value: await item.work(tx) });
             records.push(...own);
           } catch (error) {
             // A refusal concerns its unit only; anything else (a database failure) ends the batch.
-            if (error instanceof RetryAlone) outcomes.push({ ok: 'later' });
-            else if (error instanceof AppError) outcomes.push({ ok: false, error });
-            else throw error;
+            if (!(error instanceof RetryAlone) && !(error instanceof AppError)) throw error;
+            await tx.execute(sql.raw(`rollback to savepoint unit_${i}`));
+            outcomes.push(error instanceof RetryAlone ? { ok: 'later' } : { ok: false, error });
           }
         }
         await recordAudits(tx, this.auditKey, records);

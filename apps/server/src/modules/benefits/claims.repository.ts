@@ -63,32 +63,31 @@ export async function prizeOf(db: DbOrTx, activityId: string, prizeId: string) {
 }
 
 /**
- * Takes the person's turn in the activity (a transaction-scoped advisory lock on the pair): claims by
- * the same person queue here, before any row is touched. Inside a group commit a claim must not
- * wait, so it only tries, and false means "run alone later" (platform/transaction-batcher.ts).
+ * Takes the person's turn in the activity, then counts one more claim unless that would pass the
+ * limit, in one statement (one round trip of a claim's transaction).
+ *
+ * The turn is a transaction-scoped advisory lock on (activity, person): claims by the same person
+ * queue there before touching any row. Inside a group commit a claim must not wait, so it only
+ * tries: 'busy' means "run alone later" (platform/transaction-batcher.ts).
+ *
+ * The count is an upsert whose update is conditional (`claimed < limit`); with the primary key,
+ * two claims at once by the same person cannot both pass it: 'limit' when the limit is reached.
  */
-export async function personTurn(tx: Tx, activityId: string, personId: string, wait: boolean): Promise<boolean> {
+export async function takeTurnAndCount(tx: Tx, activityId: string, personId: string, period: string, limit: number, wait: boolean): Promise<'ok' | 'busy' | 'limit'> {
   const key = sql`hashtextextended(${`claim:${activityId}:${personId}`}, 0)`;
-  if (wait) {
-    await tx.execute(sql`select pg_advisory_xact_lock(${key})`);
-    return true;
-  }
-  const [row] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${key}) as ok`));
-  return row.ok;
-}
-
-/**
- * Counts one more claim by the person in the period, unless that would pass the limit: one
- * upsert whose update is conditional, so two claims at once by the same person queue on the
- * counter row and the second sees the first's count. False when the limit is reached.
- */
-export async function bumpClaimCounter(tx: Tx, activityId: string, personId: string, period: string, limit: number): Promise<boolean> {
-  const r = await tx.execute(sql`
-    insert into claim_counters (activity_id, person_id, period, claimed) values (${activityId}, ${personId}, ${period}, 1)
-    on conflict (activity_id, person_id, period) do update set claimed = claim_counters.claimed + 1
-    where claim_counters.claimed < ${limit}
-    returning claimed`);
-  return rowsOf(r).length > 0;
+  const turn = wait ? sql`select true as ok from (select pg_advisory_xact_lock(${key})) l` : sql`select pg_try_advisory_xact_lock(${key}) as ok`;
+  const [row] = rowsOf<{ turn: boolean; claimed: number | null }>(
+    await tx.execute(sql`
+      with turn as (${turn}),
+      bump as (
+        insert into claim_counters (activity_id, person_id, period, claimed)
+        select ${activityId}, ${personId}, ${period}, 1 from turn where turn.ok
+        on conflict (activity_id, person_id, period) do update set claimed = claim_counters.claimed + 1
+        where claim_counters.claimed < ${limit}
+        returning claimed)
+      select (select ok from turn) as turn, (select claimed from bump) as claimed`),
+  );
+  return !row.turn ? 'busy' : row.claimed === null ? 'limit' : 'ok';
 }
 
 export async function claimedInPeriod(db: DbOrTx, activityId: string, personId: string, period: string): Promise<number> {

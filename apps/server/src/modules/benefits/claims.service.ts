@@ -20,7 +20,7 @@ import { chinaDateTime } from './china-time.js';
 import * as repo from './claims.repository.js';
 import { formatCouponCode, newCouponCode } from './coupon-code.js';
 import { signCouponToken } from './coupon-token.js';
-import { remainingByPrize, takeOne } from './stock.repository.js';
+import { remainingByPrize, takeFreeAndIssue, takeOne } from './stock.repository.js';
 
 /** Memberships that entitle to union welfare (seed 001: 已调离 and 转会中 members do not claim). */
 export const claimingStatuses: readonly MembershipStatus[] = ['joined', 'transferred_in'];
@@ -184,28 +184,30 @@ export async function claim(deps: Deps, auth: AuthContext, actor: Actor, activit
 }
 
 async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, { m, a, orgName, p }: Awaited<ReturnType<typeof claimable>>, now: Date): Promise<MyCoupon> {
-  if (!(await repo.personTurn(tx, a.id, m.personId, !inBatch(tx)))) throw new RetryAlone();
   // The counter first: a member at their limit is refused without touching (and locking) stock.
-  if (!(await repo.bumpClaimCounter(tx, a.id, m.personId, periodOf(a, now), limitOf(a))))
+  const counted = await repo.takeTurnAndCount(tx, a.id, m.personId, periodOf(a, now), limitOf(a), !inBatch(tx));
+  if (counted === 'busy') throw new RetryAlone();
+  if (counted === 'limit')
     throw new AppError('CLAIM_LIMIT_REACHED', undefined, a.claimLimitKind === 'daily' ? `今天的领取次数已用完（${limitText(a)}），请明天再来` : '您已领取过本活动的福利（每人限领1次）');
-  if (!(await takeOne(tx, p.prize.id))) throw new AppError('CLAIM_SOLD_OUT');
-  let e: Awaited<ReturnType<typeof repo.insertECoupon>>;
+  const values = {
+    activityId: a.id,
+    prizeId: p.prize.id,
+    couponId: p.coupon.id,
+    personId: m.personId,
+    membershipId: m.membershipId,
+    accountId: auth.accountId,
+    validFrom: p.coupon.validFrom,
+    validTo: p.coupon.validTo,
+    faceValueFen: p.coupon.faceValueFen,
+    claimedAt: now,
+  };
+  let code = newCouponCode();
+  const fast = await takeFreeAndIssue(tx, values, code);
+  if (!fast.took && !(await takeOne(tx, p.prize.id))) throw new AppError('CLAIM_SOLD_OUT');
+  let id = fast.id;
   // 60 random bits: a taken code is next to impossible, but it would only mean drawing again.
-  do {
-    e = await repo.insertECoupon(tx, {
-      code: newCouponCode(),
-      activityId: a.id,
-      prizeId: p.prize.id,
-      couponId: p.coupon.id,
-      personId: m.personId,
-      membershipId: m.membershipId,
-      accountId: auth.accountId,
-      validFrom: p.coupon.validFrom,
-      validTo: p.coupon.validTo,
-      faceValueFen: p.coupon.faceValueFen,
-      claimedAt: now,
-    });
-  } while (!e);
+  while (!id) id = (await repo.insertECoupon(tx, { ...values, code: (code = newCouponCode()) }))?.id ?? null;
+  const e = { ...values, id, code, status: 'claimed', redeemedAt: null, expiredAt: null };
   // Written at the end of the transaction: the audit chain's lock serialises writers until commit.
   await auditAtCommit(tx, deps.config.keys.auditKey, actor, {
     action: 'e_coupon.claimed',

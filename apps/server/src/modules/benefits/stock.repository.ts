@@ -47,6 +47,50 @@ export async function takeOne(tx: Tx, prizeId: string): Promise<boolean> {
   }
 }
 
+/** What an e-coupon is issued with (the claim's values; the code is drawn here). */
+export interface IssueValues {
+  activityId: string;
+  prizeId: string;
+  couponId: string;
+  personId: string;
+  membershipId: string;
+  accountId: string;
+  validFrom: Date;
+  validTo: Date;
+  faceValueFen: number;
+  claimedAt: Date;
+}
+
+/**
+ * The common case of a claim in one statement (one round trip): decrement a bucket no one else
+ * holds (as takeOne's first step) and insert the e-coupon from that same row. `took` false: no
+ * free bucket, go the long way (takeOne). `id` null with `took` true: the drawn code was taken
+ * (next to impossible): the unit is held, insert again with another code.
+ */
+export async function takeFreeAndIssue(tx: Tx, v: IssueValues, code: string): Promise<{ took: boolean; id: string | null }> {
+  const start = Math.floor(Math.random() * STOCK_BUCKETS);
+  const [row] = rowsOf<{ took: number; id: string | null }>(
+    await tx.execute(sql`
+      with taken as (
+        update prize_stock set remaining = remaining - 1
+        where prize_id = ${v.prizeId} and bucket = (
+          select bucket from prize_stock
+          where prize_id = ${v.prizeId} and remaining > 0
+          order by (bucket + ${STOCK_BUCKETS} - ${start}) % ${STOCK_BUCKETS}
+          limit 1
+          for update skip locked)
+        returning bucket),
+      issued as (
+        insert into e_coupons (code, activity_id, prize_id, coupon_id, person_id, membership_id, account_id, valid_from, valid_to, face_value_fen, claimed_at)
+        select ${code}, ${v.activityId}, ${v.prizeId}, ${v.couponId}, ${v.personId}, ${v.membershipId}, ${v.accountId}, ${v.validFrom}, ${v.validTo}, ${v.faceValueFen}, ${v.claimedAt}
+        from taken
+        on conflict (code) do nothing
+        returning id)
+      select (select count(*) from taken)::int as took, (select id from issued) as id`),
+  );
+  return { took: row.took === 1, id: row.id };
+}
+
 /** Committed stock left per prize (for "sold out" in the app; the claim itself never trusts it). */
 export async function remainingByPrize(db: DbOrTx, prizeIds: string[]): Promise<Map<string, number>> {
   if (prizeIds.length === 0) return new Map();
