@@ -18,8 +18,3 @@ export function shortDateTime(iso: string | null | undefined): string {
   const d = new Date(iso);
   return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-/** A validity window: "2026-11-24 09:30 至 2026-12-01 18:00". */
-export function validity(from: string, to: string): string {
-  return `${dateTime(from)} 至 ${dateTime(to)}`;
-}

@@ -1,7 +1,7 @@
 import { Tag } from 'antd-mobile';
 import { GiftOutline } from 'antd-mobile-icons';
 import { memberActivityPhaseLabels, type MemberActivitySummary } from '@gonghui/contracts';
-import { dateTime } from '../../utils/format';
+import { ValidityText } from '../../components/validity-text';
 
 /** The cover, or a plain red panel with a gift when the union uploaded none. */
 export function ActivityCover({ url, title, large = false }: { url: string | null; title: string; large?: boolean }) {
@@ -30,7 +30,9 @@ export function ActivityCard({ a, onOpen }: { a: MemberActivitySummary; onOpen: 
           )}
           <span>{a.claimLimitText}</span>
         </div>
-        <div className="activity-card-time">{dateTime(a.startsAt)} 至 {dateTime(a.endsAt)}</div>
+        <div className="activity-card-time">
+          <ValidityText from={a.startsAt} to={a.endsAt} />
+        </div>
       </div>
     </button>
   );

@@ -7,9 +7,10 @@ import { ApiError, errorMessage } from '../../api/client';
 import { activitiesKey, benefitsApi, couponsKey } from '../../api/benefits';
 import { NavPage } from '../../components/nav-page';
 import { PageSkeleton } from '../../components/page-skeleton';
+import { ValidityText } from '../../components/validity-text';
 import { ErrorState } from '../../components/states';
 import { useIdempotentSubmit } from '../../hooks/use-idempotent-submit';
-import { dateTime, validity, yuan } from '../../utils/format';
+import { dateTime, yuan } from '../../utils/format';
 import { ActivityCover } from './activity-card';
 import { NotVerified, needsVerification } from './not-verified';
 
@@ -25,7 +26,7 @@ function PrizeCard({ p, claiming, disabled, onClaim }: { p: MemberPrize; claimin
       <div className="prize-body">
         <div className="prize-title">{p.couponTitle}</div>
         <div className="prize-name">{p.couponName}{p.merchantName ? ` · ${p.merchantName}` : ''}</div>
-        <div className="prize-meta">有效期 {validity(p.validFrom, p.validTo)}</div>
+        <div className="prize-meta">有效期 <ValidityText from={p.validFrom} to={p.validTo} /></div>
         {p.conditions && <div className="prize-meta">使用条件：{p.conditions}</div>}
         <div className="prize-foot">
           <span className={p.soldOut ? 'prize-stock out' : 'prize-stock'} data-testid="prize-stock">{p.soldOut ? '已领完' : '尚有余量'}</span>
@@ -103,7 +104,7 @@ export default function ActivityPage() {
             <Tag color={a.phase === 'ongoing' ? 'danger' : 'warning'} fill="outline">{memberActivityPhaseLabels[a.phase]}</Tag>
             <span className="muted">{a.orgName}</span>
           </div>
-          <div className="kv small"><span>活动时间</span><b>{dateTime(a.startsAt)} 至 {dateTime(a.endsAt)}</b></div>
+          <div className="kv small"><span>活动时间</span><b><ValidityText from={a.startsAt} to={a.endsAt} /></b></div>
           <div className="kv small"><span>领取规则</span><b>{a.claimLimitText}</b></div>
           <div className="kv small"><span>我已领取</span><b data-testid="claimed-count">{a.claimedInPeriod} / {a.claimLimit}</b></div>
         </section>
