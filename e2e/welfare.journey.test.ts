@@ -414,6 +414,11 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await shop2.getByTestId('scan-to-code').waitFor();
   await shot(shop2, '25-merchant-no-camera');
 
+  // A member's own login opens the merchant app only to be told it is not a shop assistant's.
+  await phone.goto(`${p.baseUrl}/merchant/`);
+  await phone.getByTestId('not-staff').getByText('当前账号不是商家店员').waitFor();
+  await shot(phone, '26-merchant-not-staff');
+
   // ---- 12. The phone pages at 360×640 too.
   for (const pg of [phone, shop]) await pg.setViewportSize({ width: 360, height: 640 });
   const small: [Page, string, string][] = [
