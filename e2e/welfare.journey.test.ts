@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -22,12 +22,14 @@ import { artifacts, chromiumArgs, startPlatform, type Platform } from './support
 let p: Platform;
 let cameraBrowser: Browser | null = null;
 let shopPage: Page | null = null;
+const cameraDir = mkdtempSync(join(tmpdir(), 'welfare-cam-'));
 beforeAll(async () => {
   p = await startPlatform();
 });
 afterAll(async () => {
   await cameraBrowser?.close();
   await p?.close();
+  rmSync(cameraDir, { recursive: true, force: true });
 });
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') {
@@ -306,7 +308,7 @@ it('a union sets up a merchant, a coupon and an activity; the upper union approv
   await phone.setViewportSize(PHONE);
 
   // ---- 7. The shop assistant logs in to the merchant app and must change the initial password.
-  const cameraFile = join(mkdtempSync(join(tmpdir(), 'welfare-cam-')), 'member-screen.y4m');
+  const cameraFile = join(cameraDir, 'member-screen.y4m');
   const memberScreen = await phone.screenshot({ path: join(artifacts, 'welfare-camera-frame.png') });
   writeY4mFromPng(memberScreen, cameraFile);
   cameraBrowser = await chromium.launch({
