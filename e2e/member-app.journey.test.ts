@@ -147,9 +147,9 @@ it('registers, verifies after the union approves, shows a card whose QR verifies
   await page.goto(`${p.baseUrl}/member/me/consents`);
   await page.getByText(`向「${HOME_UNION}」共享`).waitFor();
   await shot(page, '10-consents');
-  await page.goto(`${p.baseUrl}/member/soon/coupons`);
-  await page.getByText('功能即将上线').waitFor();
-  await shot(page, '11-coupons-soon');
+  await page.goto(`${p.baseUrl}/member/coupons`);
+  await page.getByText('没有未使用的券').waitFor();
+  await shot(page, '11-coupons-empty');
 
   // 10. 入会转会: find the other union by name, apply to transfer; it shows 审核中 and who reviews it.
   await page.goto(`${p.baseUrl}/member/applications`);

@@ -1,4 +1,4 @@
-// `npm start`: build the console and the member app when their sources are newer than their builds, then run the server.
+// `npm start`: build the console, the member app and the merchant app when their sources are newer than their builds, then run the server.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,14 +15,20 @@ function newest(dir) {
   return t;
 }
 
-for (const [name, label] of [
-  ['admin', 'the admin console'],
-  ['mobile', 'the member app'],
+// apps/mobile builds two apps: the member app (dist) and the merchant app (dist-merchant).
+for (const [name, label, outputs] of [
+  ['admin', 'the admin console', ['dist/index.html']],
+  ['mobile', 'the member and merchant apps', ['dist/index.html', 'dist-merchant/index.html']],
 ]) {
   const app = join(root, 'apps', name);
-  const built = join(app, 'dist/index.html');
-  const sources = Math.max(newest(join(app, 'src')), newest(join(root, 'packages/contracts/src')), statSync(join(app, 'index.html')).mtimeMs);
-  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+  const merchantHtml = join(app, 'merchant/index.html');
+  const sources = Math.max(
+    newest(join(app, 'src')),
+    newest(join(root, 'packages/contracts/src')),
+    statSync(join(app, 'index.html')).mtimeMs,
+    existsSync(merchantHtml) ? statSync(merchantHtml).mtimeMs : 0,
+  );
+  if (outputs.some((o) => !existsSync(join(app, o)) || statSync(join(app, o)).mtimeMs < sources)) {
     console.log(`Building ${label}…`);
     const r = spawnSync('npm', ['run', 'build', '--workspace', `apps/${name}`], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);

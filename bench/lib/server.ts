@@ -10,7 +10,7 @@ import { SmsSimulator } from '../../apps/server/src/modules/integrations/sms/sms
 import { appDeps } from './app-deps.js';
 import { keysFromJson, type KeysJson } from './keys.js';
 
-const { databaseUrl, keys } = JSON.parse(process.env.BENCH_SERVER!) as { databaseUrl: string; keys: KeysJson };
+const { databaseUrl, keys, poolMax } = JSON.parse(process.env.BENCH_SERVER!) as { databaseUrl: string; keys: KeysJson; poolMax?: number };
 const dataDir = mkdtempSync(join(tmpdir(), 'gh-bench-'));
 const config = baseConfig({
   env: 'production',
@@ -22,7 +22,7 @@ const config = baseConfig({
   // meant for people and robots, not for this load).
   rateLimits: { global: 1_000_000_000, login: 1000, sms: 10 },
 });
-const database = await createDatabase({ databaseUrl });
+const database = await createDatabase({ databaseUrl, poolMax });
 const { deps, stop } = await appDeps(database, config, new SmsSimulator());
 const app = await buildApp(deps);
 await app.listen({ port: 0, host: '127.0.0.1' });

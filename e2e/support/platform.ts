@@ -7,7 +7,7 @@ import { createTestContext, type TestContext } from '../../apps/server/src/test/
 export const artifacts = join(dirname(fileURLToPath(import.meta.url)), '../artifacts');
 
 /** Flags for Debian's Chromium on a machine with no network but loopback. */
-const chromiumArgs = [
+export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -36,6 +36,10 @@ const UnitEnrolmentPage = lazyNamed(() => import('./pages/mutual-aid/unit-enrolm
 const EnrolmentsPage = lazyNamed(() => import('./pages/mutual-aid/enrolments-page'), 'EnrolmentsPage');
 const PlansPage = lazyNamed(() => import('./pages/mutual-aid/plans-page'), 'PlansPage');
 const TotpPage = lazyNamed(() => import('./pages/totp-page'), 'TotpPage');
+const MerchantsPage = lazyNamed(() => import('./pages/benefits/merchants-page'), 'MerchantsPage');
+const CouponsPage = lazyNamed(() => import('./pages/benefits/coupons-page'), 'CouponsPage');
+const ActivitiesPage = lazyNamed(() => import('./pages/benefits/activities-page'), 'ActivitiesPage');
+const ActivityDetailPage = lazyNamed(() => import('./pages/benefits/activity-detail-page'), 'ActivityDetailPage');
 
 function ConsoleRoutes({ session }: { session: SessionInfo }) {
   const can = (p: SessionInfo['permissions'][number]) => session.permissions.includes(p);
@@ -69,6 +73,14 @@ function ConsoleRoutes({ session }: { session: SessionInfo }) {
             <Route path="/mutual-aid/enrolment" element={<UnitEnrolmentPage />} />
             <Route path="/mutual-aid/enrolments" element={<EnrolmentsPage />} />
             <Route path="/mutual-aid/plans" element={<PlansPage />} />
+          </>
+        )}
+        {can('benefit.manage') && (
+          <>
+            <Route path="/benefits/merchants" element={<MerchantsPage />} />
+            <Route path="/benefits/coupons" element={<CouponsPage />} />
+            <Route path="/benefits/activities" element={<ActivitiesPage />} />
+            <Route path="/benefits/activities/:id" element={<ActivityDetailPage />} />
           </>
         )}
         {can('account.manage') && <Route path="/accounts" element={<AccountsPage />} />}

@@ -1,11 +1,8 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
-import { setCsrfToken, setSessionGoneHandler } from './api/client';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageSkeleton } from './components/page-skeleton';
+import { RequireSession, SessionGoneWatcher } from './components/session-guard';
 import { TabLayout } from './components/tab-layout';
-import { SESSION_KEY, useSession } from './hooks/session';
-import { ErrorState } from './components/states';
 
 // Every page is its own chunk: the entry holds only the shell.
 const LoginPage = lazy(() => import('./pages/login-page'));
@@ -21,33 +18,12 @@ const ProfilePage = lazy(() => import('./pages/profile-page'));
 const ChangePhonePage = lazy(() => import('./pages/change-phone-page'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password-page'));
 const ConsentsPage = lazy(() => import('./pages/consents-page'));
-const PoliciesPage = lazy(() => import('./pages/mutual-aid/policies-page'));
 const ComingSoonPage = lazy(() => import('./pages/coming-soon-page'));
-
-/** Pages for a logged-in member; anyone else goes to 登录 and comes back after. */
-function RequireSession({ children }: { children: ReactNode }) {
-  const session = useSession();
-  const location = useLocation();
-  if (session.isPending) return <PageSkeleton />;
-  if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
-  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <>{children}</>;
-}
-
-/** A 401 from any call: the session ended (30 idle minutes, logout elsewhere): back to 登录. */
-function SessionGoneWatcher() {
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  useEffect(() => {
-    setSessionGoneHandler(() => {
-      setCsrfToken(null);
-      qc.setQueryData(SESSION_KEY, null);
-      navigate('/login', { replace: true, state: { expired: true } });
-    });
-    return () => setSessionGoneHandler(null);
-  }, [qc, navigate]);
-  return null;
-}
+const ActivitiesPage = lazy(() => import('./pages/benefits/activities-page'));
+const ActivityPage = lazy(() => import('./pages/benefits/activity-page'));
+const CouponsPage = lazy(() => import('./pages/benefits/coupons-page'));
+const CouponPage = lazy(() => import('./pages/benefits/coupon-page'));
+const PoliciesPage = lazy(() => import('./pages/mutual-aid/policies-page'));
 
 export function AppRoutes() {
   const guard = (node: ReactNode) => <RequireSession>{node}</RequireSession>;
@@ -70,6 +46,10 @@ export function AppRoutes() {
         <Route path="/me/phone" element={guard(<ChangePhonePage />)} />
         <Route path="/me/password" element={guard(<ChangePasswordPage />)} />
         <Route path="/me/consents" element={guard(<ConsentsPage />)} />
+        <Route path="/activities" element={guard(<ActivitiesPage />)} />
+        <Route path="/activities/:id" element={guard(<ActivityPage />)} />
+        <Route path="/coupons" element={guard(<CouponsPage />)} />
+        <Route path="/coupons/:id" element={guard(<CouponPage />)} />
         <Route path="/policies" element={guard(<PoliciesPage />)} />
         <Route path="/soon/:what" element={guard(<ComingSoonPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -26,6 +26,12 @@ import { reviewsRoutes, startOverdueFlagging } from './modules/reviews/index.js'
 import { applicationsRoutes, registerTransferReviews, transfersRoutes } from './modules/transfers/index.js';
 import { memberAppRoutes, registerMemberAppReviews } from './modules/member-app/index.js';
 import { mutualAidRoutes, registerMutualAidReviews } from './modules/mutual-aid/index.js';
+import { registerBenefitReviews } from './modules/benefits/activity-review-subject.js';
+import { benefitsRoutes } from './modules/benefits/benefits.routes.js';
+import { startCouponExpiry } from './modules/benefits/expiry.service.js';
+import { memberBenefitsRoutes } from './modules/benefits/member-benefits.routes.js';
+import { merchantAppRoutes } from './modules/benefits/merchant-app.routes.js';
+import { startIdempotencyPurge } from './platform/idempotency.js';
 
 /** The whole HTTP application; tests call `inject` on it, main.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -102,14 +108,24 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerMemberAppReviews();
   mutualAidRoutes(app, deps);
   registerMutualAidReviews();
+  benefitsRoutes(app, deps);
+  registerBenefitReviews();
+  memberBenefitsRoutes(app, deps);
+  merchantAppRoutes(app, deps);
   smsSimulatorRoutes(app, deps);
 
   await registerImportWorkers(deps);
   const purge = startImportPurge(deps);
   const overdue = startOverdueFlagging(deps);
+  const idempotencyPurge = startIdempotencyPurge(deps.db, deps.now);
+  // E-coupons that ran out while the server was down expire before it takes requests.
+  const expiry = startCouponExpiry(deps);
+  await expiry.startup;
   app.addHook('onClose', async () => {
     purge.stop();
     overdue.stop();
+    idempotencyPurge.stop();
+    expiry.stop();
   });
 
   app.get('/healthz', async () => ({ ok: true }));
@@ -124,6 +140,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: mobileDist, prefix: '/member/', index: 'index.html', wildcard: false, decorateReply: !app.hasReplyDecorator('sendFile') });
     app.get('/member', { config: { access: 'public' } }, (_req, reply) => reply.redirect('/member/'));
     app.get('/member/*', { config: { access: 'public' } }, (_req, reply) => reply.sendFile('index.html', mobileDist));
+  }
+  // The merchant app (商家核销), built from apps/mobile too, under /merchant/.
+  const merchantDist = join(dirname(deps.config.adminDist), '../mobile/dist-merchant');
+  if (existsSync(merchantDist)) {
+    await app.register(fastifyStatic, { root: merchantDist, prefix: '/merchant/', index: 'index.html', wildcard: false, decorateReply: !app.hasReplyDecorator('sendFile') });
+    app.get('/merchant', { config: { access: 'public' } }, (_req, reply) => reply.redirect('/merchant/'));
+    app.get('/merchant/*', { config: { access: 'public' } }, (_req, reply) => reply.sendFile('index.html', merchantDist));
   }
   app.get('/', (_req, reply) => reply.redirect('/admin/'));
   return app;

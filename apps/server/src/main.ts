@@ -4,6 +4,7 @@ import { createDatabase } from './db/client.js';
 import { seedDemo } from './demo/seed.js';
 import { seedDemoMembers } from './demo/seed-members.js';
 import { seedMutualAidPlan } from './modules/mutual-aid/index.js';
+import { seedDemoWelfare } from './demo/seed-welfare.js';
 import { SmsSimulator } from './modules/integrations/sms/sms.simulator.js';
 import { createDeps } from './runtime.js';
 
@@ -20,6 +21,9 @@ if (config.demoSeed) {
     const started = Date.now();
     const members = await seedDemoMembers(deps, config.demoMembers);
     console.log(`演示会员 ${members} 名已生成 / ${members} demo members with valid IDs (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const welfare = await seedDemoWelfare(deps);
+    console.log('普惠活动演示数据已创建 / Demo welfare: a merchant, an enabled coupon and an approved open activity. Merchant login:');
+    console.log(`  ${welfare.phone.padEnd(18)} ${welfare.password}   ${welfare.role}`);
   } else {
     console.log('Demo federation already present (demo logins: see README).');
   }

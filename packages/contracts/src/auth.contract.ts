@@ -26,10 +26,12 @@ export const permissions = [
   'review.act',
   'mutualAid.read',
   'mutualAid.write',
+  /** 普惠活动: merchants, coupons, activities, settlement. */
+  'benefit.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  operator: ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal', 'review.act', 'mutualAid.read', 'mutualAid.write'],
+  operator: ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal', 'review.act', 'mutualAid.read', 'mutualAid.write', 'benefit.manage'],
   security_admin: ['org.read', 'account.manage', 'activationCode.manage'],
   audit_admin: ['audit.read'],
 };

@@ -18,3 +18,5 @@ export * from './transfers.contract.js';
 export * from './org-lifecycle.contract.js';
 export * from './member-app.contract.js';
 export * from './mutual-aid.contract.js';
+export * from './benefits-claims.contract.js';
+export * from './benefits.contract.js';

@@ -7,7 +7,7 @@ import { pageOf, pageQuerySchema, textField } from './common.js';
  * both sides' upper unions), stages run in sequence. Each step's reviewing organisation is
  * resolved from the tree when its stage starts.
  */
-export const reviewSubjectTypes = ['member_transfer', 'member_application', 'org_filing', 'org_modification', 'org_transfer', 'org_affiliation', 'member_verification', 'member_phone_change', 'mutual_aid_enrolment'] as const;
+export const reviewSubjectTypes = ['member_transfer', 'member_application', 'org_filing', 'org_modification', 'org_transfer', 'org_affiliation', 'member_verification', 'member_phone_change', 'mutual_aid_enrolment', 'benefit_activity'] as const;
 export type ReviewSubjectType = (typeof reviewSubjectTypes)[number];
 export const reviewSubjectTypeLabels: Record<ReviewSubjectType, string> = {
   member_transfer: '会员转会',
@@ -19,6 +19,7 @@ export const reviewSubjectTypeLabels: Record<ReviewSubjectType, string> = {
   member_verification: '会员认证',
   member_phone_change: '更换手机号',
   mutual_aid_enrolment: '职工互助保障入会',
+  benefit_activity: '普惠活动',
 };
 
 /** pending → approved | returned | withdrawn; a returned review may be resubmitted (pending again). */

@@ -113,7 +113,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.form ?? (hasBody ? JSON.stringify(options.body) : method === 'GET' ? undefined : '{}'),
+      body: options.form ?? (hasBody ? JSON.stringify(options.body) : method === 'GET' || method === 'DELETE' ? undefined : '{}'),
       signal: options.signal,
     });
   } catch (e) {
@@ -137,11 +137,12 @@ export const api = {
     request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  /** POST one file as multipart/form-data under `field`, with the same cookies and CSRF token. */
-  upload: <T>(path: string, file: Blob, filename: string, field = 'file') => {
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POST (or PUT) one file as multipart/form-data under `field`, with the same cookies and CSRF token. */
+  upload: <T>(path: string, file: Blob, filename: string, field = 'file', method: 'POST' | 'PUT' = 'POST') => {
     const form = new FormData();
     form.append(field, file, filename);
-    return request<T>('POST', path, { form });
+    return request<T>(method, path, { form });
   },
 };
 

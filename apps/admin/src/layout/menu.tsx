@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, HeartOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, GiftOutlined, HeartOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '@gonghui/contracts';
 
@@ -56,6 +56,19 @@ export function buildMenu(permissions: readonly Permission[], orgKind?: string):
       ],
     });
   }
+  if (permissions.includes('benefit.manage')) {
+    // Seed 001 fig. 21: 普惠活动 — merchants, their coupons, and the activities that hand them out.
+    menu.push({
+      path: '/benefits',
+      name: '普惠活动',
+      icon: <GiftOutlined />,
+      routes: [
+        { path: '/benefits/activities', name: '活动管理' },
+        { path: '/benefits/merchants', name: '商家管理' },
+        { path: '/benefits/coupons', name: '优惠券管理' },
+      ],
+    });
+  }
   if (permissions.includes('account.manage')) {
     menu.push({ path: '/accounts', name: '账号管理', icon: <SafetyCertificateOutlined /> });
   }
@@ -89,5 +102,6 @@ export function menuPathOf(pathname: string): string {
   if (pathname.startsWith('/orgs')) return '/orgs';
   if (pathname.startsWith('/member-imports')) return '/member-imports';
   if (pathname.startsWith('/reviews')) return REVIEWS_PATH;
+  if (pathname.startsWith('/benefits/activities')) return '/benefits/activities';
   return pathname;
 }

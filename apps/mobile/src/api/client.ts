@@ -68,10 +68,12 @@ interface Options {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   silent401?: boolean;
+  /** Extra headers, e.g. the Idempotency-Key of a claim or a redemption. */
+  headers?: Record<string, string>;
 }
 
 export async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (method !== 'GET') headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let url = path;
@@ -104,7 +106,7 @@ export async function request<T>(method: string, path: string, options: Options 
 
 export const api = {
   get: <T>(path: string, query?: Options['query'], silent401?: boolean) => request<T>('GET', path, { query, silent401 }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body: body ?? {}, headers }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
 };
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { SmsSimulatorLink } from './sms-simulator-link';
 
-/** Login and registration: the union's red banner, the form on a card, the demo SMS inbox below. */
-export function AuthShell({ title, subtitle, children, footer }: { title: string; subtitle: string; children: ReactNode; footer?: ReactNode }) {
+/** Login and registration: the union's red banner, the form on a card, the demo SMS inbox below (where codes are sent). */
+export function AuthShell({ title, subtitle, children, footer, smsInbox = true }: { title: string; subtitle: string; children: ReactNode; footer?: ReactNode; smsInbox?: boolean }) {
   return (
     <div className="auth-page">
       <div className="auth-hero">
@@ -15,7 +15,7 @@ export function AuthShell({ title, subtitle, children, footer }: { title: string
       <div className="auth-card">{children}</div>
       <div className="auth-footer">
         {footer}
-        <SmsSimulatorLink />
+        {smsInbox && <SmsSimulatorLink />}
       </div>
     </div>
   );

@@ -39,3 +39,4 @@ export function useSetSession() {
 export function useVerification(enabled = true) {
   return useQuery({ queryKey: ['verification'], queryFn: memberApi.verification, enabled, staleTime: 15_000 });
 }
+

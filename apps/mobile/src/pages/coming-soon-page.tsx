@@ -3,7 +3,6 @@ import { useParams } from 'react-router-dom';
 import { NavPage } from '../components/nav-page';
 
 const what: Record<string, { title: string; text: string }> = {
-  coupons: { title: '我的优惠券', text: '领取的工会活动券将显示在这里，可出示给商家核销。' },
   notices: { title: '通知公告', text: '工会发布的通知公告将显示在这里。' },
 };
 

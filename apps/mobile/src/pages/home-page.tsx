@@ -1,8 +1,11 @@
 import { Skeleton } from 'antd-mobile';
-import { BellOutline, RightOutline, GiftOutline, TeamOutline, FileOutline } from 'antd-mobile-icons';
+import { BellOutline, CouponOutline, RightOutline, GiftOutline, TeamOutline, FileOutline } from 'antd-mobile-icons';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { CardIcon } from '../components/icons';
 import { useSession, useVerification } from '../hooks/session';
+import { activitiesKey, benefitsApi } from '../api/benefits';
+import { ActivityCard } from './benefits/activity-card';
 
 function greeting(hour: number) {
   if (hour < 6) return '夜深了';
@@ -15,7 +18,8 @@ function greeting(hour: number) {
 const tiles = [
   { key: 'card', label: '电子会员卡', to: '/card', icon: <CardIcon />, tone: 'red' },
   { key: 'apply', label: '入会转会', to: '/applications', icon: <TeamOutline />, tone: 'orange' },
-  { key: 'coupons', label: '我的优惠券', to: '/soon/coupons', icon: <GiftOutline />, tone: 'pink' },
+  { key: 'coupons', label: '我的券', to: '/coupons', icon: <CouponOutline />, tone: 'pink' },
+  { key: 'activities', label: '普惠活动', to: '/activities', icon: <GiftOutline />, tone: 'red' },
   { key: 'policies', label: '我的保障', to: '/policies', icon: <FileOutline />, tone: 'blue' },
   { key: 'notices', label: '通知公告', to: '/soon/notices', icon: <BellOutline />, tone: 'green' },
 ] as const;
@@ -27,6 +31,8 @@ export default function HomePage() {
   const verification = useVerification();
   const v = verification.data;
   const name = v?.status === 'approved' && v.name ? v.name : null;
+  const verified = v?.status === 'approved';
+  const activities = useQuery({ queryKey: activitiesKey, queryFn: benefitsApi.activities, enabled: verified });
 
   return (
     <div className="home">
@@ -80,15 +86,30 @@ export default function HomePage() {
           </div>
         </section>
 
-        <section className="card-block">
+        <section className="card-block" data-testid="home-activities">
           <div className="block-title">
             普惠活动
-            <span className="block-more">敬请期待</span>
+            {verified && !!activities.data?.items.length && (
+              <button type="button" className="block-more link-like" onClick={() => navigate('/activities')}>
+                全部 <RightOutline />
+              </button>
+            )}
           </div>
-          <div className="soon-strip">
-            <GiftOutline />
-            <span>领券活动、会员专享服务即将上线，上线后将在这里展示</span>
-          </div>
+          {!verified ? (
+            <div className="soon-strip">
+              <GiftOutline />
+              <span>完成工会会员认证后，即可领取所在工会发放的节日福利、生日蛋糕等电子券</span>
+            </div>
+          ) : activities.isPending ? (
+            <Skeleton.Paragraph lineCount={3} animated />
+          ) : activities.isError || !activities.data.items.length ? (
+            <div className="soon-strip">
+              <GiftOutline />
+              <span>{activities.isError ? '活动加载失败，请稍后再试' : '暂无进行中的活动，所在工会发布领券活动后会显示在这里'}</span>
+            </div>
+          ) : (
+            activities.data.items.slice(0, 3).map((a) => <ActivityCard key={a.id} a={a} onOpen={() => navigate(`/activities/${a.id}`)} />)
+          )}
         </section>
       </div>
     </div>

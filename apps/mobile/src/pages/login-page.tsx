@@ -1,52 +1,16 @@
-import { Button, Form, Input } from 'antd-mobile';
-import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { loginBodySchema } from '@gonghui/contracts';
-import { errorMessage } from '../api/client';
-import { authApi } from '../api/endpoints';
 import { AuthShell } from '../components/auth-shell';
-import { CaptchaInput, useCaptcha } from '../components/captcha-field';
-import { FormError } from '../components/form-error';
-import { parseInto, showFieldIssues } from '../hooks/form-errors';
-import { useSession, useSetSession } from '../hooks/session';
+import { LoginForm } from '../components/login-form';
+import { useSession } from '../hooks/session';
 
-interface Values {
-  username: string;
-  password: string;
-  captchaAnswer: string;
-}
-
-/** 登录: phone or account, password, captcha; the server's answer (wrong, locked for 15 minutes) as it says it. */
+/** 登录: phone or account, password, captcha. */
 export default function LoginPage() {
-  const [form] = Form.useForm<Values>();
-  const captcha = useCaptcha('login');
   const session = useSession();
-  const setSession = useSetSession();
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as { from?: string; expired?: boolean };
-  const [error, setError] = useState<string | null>(state.expired ? '登录已过期，请重新登录' : null);
-  const [busy, setBusy] = useState(false);
 
   if (session.data) return <Navigate to={state.from ?? '/'} replace />;
-
-  const submit = async () => {
-    setError(null);
-    const body = parseInto(form, loginBodySchema, { ...form.getFieldsValue(), captchaId: captcha.id ?? '' });
-    if (!body) return;
-    setBusy(true);
-    try {
-      const s = await authApi.login(body);
-      setSession(s);
-      navigate(state.from ?? '/', { replace: true });
-    } catch (e) {
-      if (!showFieldIssues(form, e)) setError(errorMessage(e));
-      form.setFieldValue('captchaAnswer', '');
-      void captcha.refresh();
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <AuthShell
@@ -60,22 +24,12 @@ export default function LoginPage() {
         </span>
       }
     >
-      <h2 className="auth-title">登录</h2>
-      <FormError message={error} />
-      <Form form={form} layout="vertical" onFinish={submit} footer={null} requiredMarkStyle="none">
-        <Form.Item name="username" label="手机号或账号">
-          <Input placeholder="请输入手机号或账号" autoComplete="username" clearable />
-        </Form.Item>
-        <Form.Item name="password" label="密码">
-          <Input type="password" placeholder="请输入密码" autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item name="captchaAnswer" label="验证码">
-          <CaptchaInput captcha={captcha} />
-        </Form.Item>
-      </Form>
-      <Button block color="primary" size="large" loading={busy} onClick={submit} className="primary-cta">
-        登录
-      </Button>
+      <LoginForm
+        usernameLabel="手机号或账号"
+        usernamePlaceholder="请输入手机号或账号"
+        initialError={state.expired ? '登录已过期，请重新登录' : null}
+        onLoggedIn={() => navigate(state.from ?? '/', { replace: true })}
+      />
     </AuthShell>
   );
 }

@@ -1,31 +1,19 @@
-import { Dialog, List, Toast } from 'antd-mobile';
+import { List } from 'antd-mobile';
 import { FileOutline, LockOutline, PhonebookOutline, SetOutline, TeamOutline, UserContactOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { verificationStatusLabels } from '@gonghui/contracts';
-import { authApi } from '../api/endpoints';
-import { useSession, useSetSession, useVerification } from '../hooks/session';
+import { useSession, useVerification } from '../hooks/session';
+import { useLogout } from '../hooks/use-logout';
 
 /** 我的: who I am, and my data, phone, password, consents, logout. */
 export default function MePage() {
   const navigate = useNavigate();
   const session = useSession();
   const verification = useVerification();
-  const setSession = useSetSession();
+  const logout = useLogout();
   const v = verification.data;
   const account = session.data?.account;
   const name = v?.status === 'approved' ? v.name : (account?.name ?? '会员');
-
-  const logout = async () => {
-    if (!(await Dialog.confirm({ content: '确定退出登录吗？', confirmText: '退出', cancelText: '取消' }))) return;
-    try {
-      await authApi.logout();
-    } catch {
-      // Gone already: nothing left to end.
-    }
-    setSession(null);
-    Toast.show({ content: '已退出登录' });
-    navigate('/login', { replace: true });
-  };
 
   return (
     <div className="me">

@@ -30,9 +30,9 @@ export interface Database {
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 /** Opens PostgreSQL when a URL is given, else PGlite (a data folder, or memory), and migrates. */
-export async function createDatabase(opts: { databaseUrl?: string; pgliteDir?: string }): Promise<Database> {
+export async function createDatabase(opts: { databaseUrl?: string; pgliteDir?: string; poolMax?: number }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 20 });
     // An idle connection the server ends (restart, failover) must not crash the process; the pool replaces it.
     pool.on('error', (err) => console.error('PostgreSQL idle connection error:', err.message));
     const db = drizzlePg(pool, { schema }) as unknown as Db;

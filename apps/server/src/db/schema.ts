@@ -11,3 +11,5 @@ export * from '../modules/transfers/transfers.table.js';
 export * from '../modules/organisations/org-changes.table.js';
 export * from '../modules/member-app/member-app.table.js';
 export * from '../modules/mutual-aid/mutual-aid.table.js';
+export * from '../platform/idempotency.table.js';
+export * from '../modules/benefits/benefits.table.js';

@@ -7,3 +7,14 @@ export function isUniqueViolation(e: unknown): boolean {
   }
   return false;
 }
+
+/** A deadlock (40P01) or serialisation failure (40001): the transaction did nothing and may simply run again. */
+export function isTransient(e: unknown): boolean {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    const code = (cur as { code?: string }).code;
+    if (code === '40P01' || code === '40001') return true;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -5,6 +5,9 @@ import { auditLog } from '../platform/audit/audit.table.js';
 import { workUnits } from '../modules/organisations/organisations.table.js';
 import { accounts, posts } from '../modules/accounts/accounts.table.js';
 import { createTestContext, type TestClient, type TestContext } from './harness.js';
+import { FIXTURE_PASSWORD, insertStaff, insertVerifiedMembers, welfareSetup } from '../modules/benefits/benefits.fixtures.js';
+import { couponAuthorisations, merchantStaff } from '../modules/benefits/benefits.table.js';
+import { insertECoupons } from '../modules/benefits/settlement.fixtures.js';
 
 /**
  * SECURITY.md's most important rule, proven for every endpoint the API documents:
@@ -13,7 +16,7 @@ import { createTestContext, type TestClient, type TestContext } from './harness.
  */
 let t: TestContext;
 const year = Number(chinaToday().slice(0, 4));
-const callers: Record<'operator' | 'security_admin' | 'audit_admin', TestClient> = {} as never;
+const callers: Record<'operator' | 'security_admin' | 'audit_admin' | 'member', TestClient> = {} as never;
 const outside: Record<string, string> = {};
 
 async function registerAndBind(code: string, username: string, phone: string): Promise<TestClient> {
@@ -87,6 +90,23 @@ beforeAll(async () => {
   expect(enrolment.status, JSON.stringify(enrolment)).toBe('pending');
   outside.mutualAidEnrolment = enrolment.id;
   Object.assign(outside, { org: shizhong, baseOrg: shizhongBase, workUnit: wu.id, account: acc.id, post: post.id, activationCode: code.id, member: member.id });
+
+  // 普惠活动 inside 市中区: a merchant with a staff login, a coupon authorised to another merchant,
+  // an approved open activity, and an e-coupon one of its members holds.
+  const now = t.deps.now();
+  const welfare = await welfareSetup(t.deps.db, t.deps.crypto, shizhongBase, now, { quantity: 10 });
+  const other = await welfareSetup(t.deps.db, t.deps.crypto, shizhongBase, now, { quantity: 1 });
+  const [auth] = await t.deps.db.insert(couponAuthorisations).values({ couponId: welfare.coupon.id, merchantId: other.merchant.id, createdBy: acc.id }).returning();
+  const staff = await insertStaff(t.deps.db, welfare.merchant.id);
+  const [holder] = await insertVerifiedMembers(t.deps.db, t.deps.crypto, shizhongBase, 1);
+  const [held] = await insertECoupons(t.deps.db, { activityId: welfare.activity.id, prizeId: welfare.prizeId, couponId: welfare.coupon.id, members: [holder], validFrom: now, validTo: new Date(now.getTime() + 86_400_000), faceValueFen: 5000, claimedAt: now });
+  Object.assign(outside, { merchant: welfare.merchant.id, coupon: welfare.coupon.id, activity: welfare.activity.id, prize: welfare.prizeId, eCoupon: held.id, couponAuth: auth.id });
+  const [staffRow] = await t.deps.db.select({ id: merchantStaff.id }).from(merchantStaff).where(eq(merchantStaff.accountId, staff.accountId));
+  outside.merchantStaff = staffRow.id;
+  // A verified member of 历下区 asks the member app for 市中区's activity and someone else's e-coupon.
+  const [lixiaMember] = await insertVerifiedMembers(t.deps.db, t.deps.crypto, await t.orgId('济南泉城软件有限公司工会'), 1);
+  callers.member = t.client();
+  expect((await callers.member.login(lixiaMember.username, FIXTURE_PASSWORD)).statusCode).toBe(200);
 });
 afterAll(async () => t?.close());
 
@@ -106,6 +126,11 @@ function idKind(path: string): string {
   if (path.startsWith('/api/me/applications/')) return 'application';
   if (path.startsWith('/api/mutual-aid/units/')) return 'baseOrg';
   if (path.startsWith('/api/mutual-aid/enrolments/')) return 'mutualAidEnrolment';
+  if (path.startsWith('/api/merchants/')) return 'merchant';
+  if (path.startsWith('/api/coupons/')) return 'coupon';
+  if (path.startsWith('/api/activities/')) return 'activity';
+  if (path.startsWith('/api/me/activities/')) return 'activity';
+  if (path.startsWith('/api/me/coupons/')) return 'eCoupon';
   throw new Error(`add a scope fixture for ${path}`);
 }
 
@@ -135,10 +160,30 @@ const bodies: Record<string, unknown> = {
   'POST /api/members/{id}/verification/revoke': { reason: '越权解除' },
   'POST /api/mutual-aid/units/{id}/enrolments': { year: year, operatorName: '越权', operatorPhone: '13900003333', expectedCount: 1 },
   'POST /api/mutual-aid/enrolments/{id}/resubmit': { operatorName: '越权', operatorPhone: '13900003333', expectedCount: 2 },
+  'PATCH /api/merchants/{id}': { version: 1, name: '越权修改' },
+  'POST /api/merchants/{id}/online': { version: 1 },
+  'POST /api/merchants/{id}/offline': { version: 1 },
+  'POST /api/merchants/{id}/staff': { name: '越权店员', phone: '13900002222' },
+  'PATCH /api/coupons/{id}': { version: 1, name: '越权修改' },
+  'POST /api/coupons/{id}/enable': { version: 1 },
+  'POST /api/coupons/{id}/disable': { version: 1 },
+  'POST /api/coupons/{id}/authorisations': { phone: '13900002222' },
+  'PATCH /api/activities/{id}': { version: 1, title: '越权修改' },
+  'POST /api/activities/{id}/submit': { version: 1 },
+  'POST /api/activities/{id}/open': { version: 1 },
+  'POST /api/activities/{id}/close': { version: 1 },
+  'POST /api/me/activities/{id}/claims': { prizeId: '$prize' },
 };
 
+/** Path parameters besides `{id}`: the out-of-scope object's own parts. */
+const otherParams: Record<string, string> = { '{kind}': 'logo', '{staffId}': '$merchantStaff', '{authId}': '$couponAuth' };
+
 /** Where the out-of-scope object travels in the query rather than the path. */
-const queries: Record<string, string> = { 'GET /api/inspections/{id}/progress': '?parentId=$org', 'GET /api/mutual-aid/units/{id}/roster': `?year=${year}` };
+const queries: Record<string, string> = {
+  'GET /api/inspections/{id}/progress': '?parentId=$org',
+  'GET /api/mutual-aid/units/{id}/roster': `?year=${year}`,
+  'GET /api/merchants/{id}/settlement.xlsx': '?activityId=$activity',
+};
 /** Endpoints that act only on the caller's own organisation: nothing to point elsewhere. */
 // The mutual-aid plans are the city federation's, published to every union: editing one from below answers 403 (mutual-aid.test.ts).
 const ownOrgOnly = new Set(['POST /api/inspections/{id}/confirm', 'PATCH /api/mutual-aid/plans/{id}']);
@@ -146,7 +191,14 @@ const ownOrgOnly = new Set(['POST /api/inspections/{id}/confirm', 'PATCH /api/mu
 const permissionOf: Record<string, keyof typeof callers> = {
   '/api/accounts': 'security_admin',
   '/api/audit': 'audit_admin',
+  '/api/me/activities': 'member',
+  '/api/me/coupons': 'member',
 };
+/**
+ * The member app says why another union's activity is not theirs (a 404 with its own words,
+ * benefits-claims contract); everything else answers the plain NOT_FOUND.
+ */
+const notFoundCode = (path: string) => (path.startsWith('/api/me/activities/') ? 'ACTIVITY_NOT_IN_SCOPE' : 'NOT_FOUND');
 const callerFor = (path: string) => callers[Object.entries(permissionOf).find(([p]) => path.startsWith(p))?.[1] ?? 'operator'];
 
 describe('organisation scope on every endpoint', () => {
@@ -157,14 +209,16 @@ describe('organisation scope on every endpoint', () => {
     for (const [path, methods] of Object.entries(spec.paths)) {
       if (!path.includes('{id}')) continue;
       for (const method of Object.keys(methods)) {
-        const m = method.toUpperCase() as 'GET' | 'POST' | 'PATCH';
+        const m = method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
         const key = `${m} ${path}`;
         if (ownOrgOnly.has(key)) continue;
-        const url = path.replace('{id}', outside[idKind(path)]) + (queries[key] ?? '').replace('$org', outside.org);
-        const body = JSON.parse(JSON.stringify(bodies[key] ?? {}).replace('"$org"', JSON.stringify(outside.org)));
+        const fill = (v: string) => v.replace(/\$(\w+)/g, (_, k: string) => outside[k]);
+        let url = path.replace('{id}', outside[idKind(path)]) + fill(queries[key] ?? '');
+        for (const [param, value] of Object.entries(otherParams)) url = url.replace(param, fill(value));
+        const body = JSON.parse(fill(JSON.stringify(bodies[key] ?? {})));
         const res = await callerFor(path).request(m, url, m === 'GET' ? undefined : body);
         expect.soft(res.statusCode, key).toBe(404);
-        expect.soft(res.json().code, key).toBe('NOT_FOUND');
+        expect.soft(res.json().code, key).toBe(notFoundCode(path));
         tried.push(key);
       }
     }

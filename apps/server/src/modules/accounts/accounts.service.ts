@@ -53,7 +53,7 @@ async function getManageableAccount(db: DbOrTx, caller: ScopedCaller, id: string
 }
 
 /** A temporary password that meets the policy; the holder must change it at next login. */
-function temporaryPassword(): string {
+export function temporaryPassword(): string {
   const pick = (s: string, n: number) => Array.from({ length: n }, () => s[randomInt(s.length)]).join('');
   return `${pick('ABCDEFGHJKMNPQRSTUVWXYZ', 2)}${pick('abcdefghjkmnpqrstuvwxyz', 4)}${pick('23456789', 4)}${pick('#@%&*', 1)}`;
 }

@@ -45,7 +45,7 @@ async function auditMark(): Promise<number> {
 }
 const auditSince = (mark: number) => t.deps.db.select().from(auditLog).where(gt(auditLog.seq, mark)).orderBy(asc(auditLog.seq));
 
-const OPERATOR_RIGHTS = ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal', 'review.act', 'mutualAid.read', 'mutualAid.write'];
+const OPERATOR_RIGHTS = ['org.read', 'org.write', 'activationCode.manage', 'member.read', 'member.write', 'member.reveal', 'review.act', 'mutualAid.read', 'mutualAid.write', 'benefit.manage'];
 const SECURITY_RIGHTS = ['org.read', 'account.manage', 'activationCode.manage'];
 
 describe('activation codes', () => {

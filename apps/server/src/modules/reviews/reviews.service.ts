@@ -6,7 +6,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { ScopedCaller } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
-import { handlerOf } from './review-subjects.js';
+import { handlerOf, type Resubmission } from './review-subjects.js';
 import * as repo from './reviews.repository.js';
 
 /**
@@ -95,6 +95,27 @@ export async function openReview(tx: Tx, deps: Deps, actor: Actor, who: Reviewer
     objectId: review.id,
     orgId: input.submitterOrgId,
     after: { subjectType: input.subjectType, title: input.title },
+  });
+  return review;
+}
+
+/**
+ * A subject whose earlier submission was withdrawn is submitted again: the same review (one per
+ * subject) starts a new round with its trail kept, as when it was first opened.
+ */
+export async function reopenWithdrawnReview(tx: Tx, deps: Deps, actor: Actor, who: Reviewer | null, id: string, input: Resubmission): Promise<repo.ReviewRecord> {
+  const locked = await repo.lockReview(tx, id);
+  if (!locked || locked.status !== 'withdrawn') throw new AppError('REVIEW_CANNOT_RESUBMIT');
+  const now = deps.now();
+  const review = (await repo.updateReview(tx, id, locked.version, { status: 'pending', round: locked.round + 1, decidedAt: null, submittedAt: now, ...input }))!;
+  await openRound(tx, review, review.round, now);
+  await trail(tx, review, who, 'submitted', null, null, now);
+  await recordAudit(tx, deps.config.keys.auditKey, actor, {
+    action: 'review.submitted',
+    objectType: 'review',
+    objectId: review.id,
+    orgId: review.submitterOrgId,
+    after: { subjectType: review.subjectType, title: review.title, round: review.round },
   });
   return review;
 }

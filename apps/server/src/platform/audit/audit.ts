@@ -66,25 +66,40 @@ function chainHash(key: Buffer, r: ChainedFields): string {
 
 /** Appends one audit record inside the caller's transaction (so it commits or rolls back with the change). */
 export async function recordAudit(tx: DbOrTx, key: Buffer, actor: Actor, entry: AuditEntry): Promise<void> {
+  await recordAudits(tx, key, [{ actor, entry }]);
+}
+
+/**
+ * Appends several records, chained in order, with one lock, one read of the chain's end and one
+ * insert (a group commit of claims writes its batch's records this way).
+ */
+export async function recordAudits(tx: DbOrTx, key: Buffer, records: { actor: Actor; entry: AuditEntry }[]): Promise<void> {
+  if (records.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const fields: ChainedFields = {
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date(),
-    actorAccountId: actor.accountId,
-    actorUsername: actor.username,
-    actorName: actor.name,
-    orgId: entry.orgId !== undefined ? entry.orgId : actor.orgId,
-    action: entry.action,
-    objectType: entry.objectType ?? null,
-    objectId: entry.objectId ?? null,
-    result: entry.result ?? 'success',
-    ip: actor.ip,
-    before: plain(entry.before),
-    after: plain(entry.after),
-    prevHash: last?.hash ?? GENESIS,
-  };
-  await tx.insert(auditLog).values({ ...fields, hash: chainHash(key, fields) });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS;
+  const rows = records.map(({ actor, entry }) => {
+    const fields: ChainedFields = {
+      seq: ++seq,
+      at: new Date(),
+      actorAccountId: actor.accountId,
+      actorUsername: actor.username,
+      actorName: actor.name,
+      orgId: entry.orgId !== undefined ? entry.orgId : actor.orgId,
+      action: entry.action,
+      objectType: entry.objectType ?? null,
+      objectId: entry.objectId ?? null,
+      result: entry.result ?? 'success',
+      ip: actor.ip,
+      before: plain(entry.before),
+      after: plain(entry.after),
+      prevHash,
+    };
+    prevHash = chainHash(key, fields);
+    return { ...fields, hash: prevHash };
+  });
+  await tx.insert(auditLog).values(rows);
 }
 
 export interface ChainVerdict {

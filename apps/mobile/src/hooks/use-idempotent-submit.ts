@@ -1,0 +1,54 @@
+import { useCallback, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+
+/** A random UUID v4; crypto.randomUUID exists only on HTTPS pages, getRandomValues everywhere. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** No answer reached us (network) or the server failed: the request may have been carried out. */
+const outcomeUnknown = (e: unknown) => !(e instanceof ApiError) || e.status === 0 || e.status >= 500;
+
+/**
+ * A write that must happen at most once per intent (领取 a prize, 确认核销 a coupon). Each intent
+ * gets an Idempotency-Key when first tapped; a second tap while the first is on its way does
+ * nothing, and a retry after a lost answer reuses the key, so the server replays its first answer
+ * instead of acting twice. Once the server has answered (success or refusal), the next tap is a
+ * new intent with a new key.
+ */
+export function useIdempotentSubmit<A, R>(send: (args: A, idempotencyKey: string) => Promise<R>) {
+  const keys = useRef(new Map<string, string>());
+  const inFlight = useRef(false);
+  const [pendingIntent, setPendingIntent] = useState<string | null>(null);
+
+  const submit = useCallback(
+    async (intent: string, args: A): Promise<{ ok: true; value: R } | { ok: false; error: unknown } | null> => {
+      if (inFlight.current) return null;
+      inFlight.current = true;
+      setPendingIntent(intent);
+      let key = keys.current.get(intent);
+      if (!key) {
+        key = newIdempotencyKey();
+        keys.current.set(intent, key);
+      }
+      try {
+        const value = await send(args, key);
+        keys.current.delete(intent);
+        return { ok: true, value };
+      } catch (error) {
+        if (!outcomeUnknown(error)) keys.current.delete(intent);
+        return { ok: false, error };
+      } finally {
+        inFlight.current = false;
+        setPendingIntent(null);
+      }
+    },
+    [send],
+  );
+  return { submit, pendingIntent };
+}

@@ -1,0 +1,5 @@
+import { mountApp } from '../bootstrap';
+import { MerchantRoutes } from './merchant-routes';
+import './merchant.css';
+
+mountApp('/merchant', <MerchantRoutes />);
