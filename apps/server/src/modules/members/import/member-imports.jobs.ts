@@ -110,16 +110,30 @@ export function setTransferSubmitter(fn: TransferSubmitter): void {
   submitTransfer = fn;
 }
 
+const isUsersFault = (e: unknown) => e instanceof SheetError || e instanceof UnsafeFileError;
+
 /** The check job: idempotent, so a retry after a crash starts the task's rows over. */
 export async function runCheck(deps: Deps, importId: string): Promise<void> {
   const task = await repo.transition(deps.db, importId, ['queued', 'checking'], { status: 'checking', processed: 0, error: null });
   if (!task) return;
   const units = task.kind === 'template' ? await repo.workUnitIdsByName(deps.db, task.orgId) : undefined;
-  await repo.clearRows(deps.db, importId);
-  try {
+  const stage = async () => {
+    await repo.clearRows(deps.db, importId);
     if (task.kind === 'template') await stageFile(deps, task, (input) => readMemberSheet(input, { workUnits: units!, maxRows: MAX_IMPORT_ROWS }), staged);
     else if (task.kind === 'transfer_in') await stageFile(deps, task, readTransferSheet, stagedTransfer);
     else await repo.stageOrgCodeCandidates(deps.db, importId, task.orgId, task.fileName.replace(/^组织机构代码 /, ''));
+  };
+  try {
+    try {
+      await stage();
+    } catch (e) {
+      // A fault of ours (ExcelJS's streaming reader has failed, rarely and only under load, with
+      // "reading 'sheets'" on a file that reads fine the next time; a dropped connection) gets one
+      // more try from the stored file before the task fails. The user's own faults are final.
+      if (isUsersFault(e)) throw e;
+      console.warn(`member import ${importId} staging failed, trying once more:`, (e as Error).message);
+      await stage();
+    }
     await repo.analyzeRows(deps.db);
     await classify(deps.db, task);
     const c = await repo.countVerdicts(deps.db, importId);
@@ -139,7 +153,7 @@ export async function runCheck(deps: Deps, importId: string): Promise<void> {
     });
   } catch (e) {
     // A whole-file problem is the user's to fix and says so; anything else is ours, said plainly.
-    const known = e instanceof SheetError || e instanceof UnsafeFileError;
+    const known = isUsersFault(e);
     if (!known) console.error(`member import ${importId} check failed:`, (e as Error).message);
     await repo.clearRows(deps.db, importId);
     await repo.transition(deps.db, importId, ['checking'], { status: 'failed', error: known ? (e as Error).message : SYSTEM_FAILURE });
