@@ -15,6 +15,19 @@ export const idempotencyKeySchema = z
   .string({ message: '请求编号（Idempotency-Key）格式不正确' })
   .regex(/^[\x21-\x7e]{8,128}$/, { message: '请求编号（Idempotency-Key）格式不正确' });
 
+/**
+ * A fresh key (a random UUID v4) for one user intent. crypto.randomUUID exists only on HTTPS pages
+ * (and localhost); getRandomValues everywhere, in browsers and in Node.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** 电子券 status: claimed → redeemed | expired. */
 export const eCouponStatuses = ['claimed', 'redeemed', 'expired'] as const;
 export type ECouponStatus = (typeof eCouponStatuses)[number];

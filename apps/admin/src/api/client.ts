@@ -68,6 +68,8 @@ export interface RequestOptions {
   /** Query-string parameters; undefined, null and '' are left out. */
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
+  /** Extra request headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
   /** A multipart body (file uploads) instead of JSON; the browser sets its Content-Type. */
   form?: FormData;
   /** Do not call the global 401 handler (used by the session probe). */
@@ -106,6 +108,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   const hasBody = options.body !== undefined;
   if (hasBody) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  Object.assign(headers, options.headers);
 
   let res: Response;
   try {

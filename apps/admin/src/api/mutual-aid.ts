@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_HEADER } from '@gonghui/contracts';
 import type { z } from 'zod';
 import type {
   MutualAidEnrolmentDetail,
@@ -10,7 +11,7 @@ import type {
   mutualAidResubmitBodySchema,
   mutualAidSubmitBodySchema,
 } from '@gonghui/contracts';
-import { api, downloadPost } from './client';
+import { api, downloadPost, request } from './client';
 
 export type EnrolmentPage = z.infer<typeof mutualAidEnrolmentPageSchema>;
 export type EnrolmentQuery = Partial<z.infer<typeof mutualAidEnrolmentQuerySchema>>;
@@ -26,7 +27,9 @@ export const mutualAidApi = {
   /** The list as the member registry holds it now (what 一键提交 would freeze). */
   roster: (orgId: string, query: { year: number; kind: 'annual' | 'supplementary'; page: number; pageSize: number; q?: string }) =>
     api.get<MutualAidRoster>(`/api/mutual-aid/units/${orgId}/roster`, query),
-  submit: (orgId: string, body: SubmitBody) => api.post<MutualAidEnrolmentDetail>(`/api/mutual-aid/units/${orgId}/enrolments`, body),
+  /** One key per 立即申请 dialog: a retry from the same dialog gets the first submission back. */
+  submit: (orgId: string, body: SubmitBody, idempotencyKey: string) =>
+    request<MutualAidEnrolmentDetail>('POST', `/api/mutual-aid/units/${orgId}/enrolments`, { body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
   list: (query: EnrolmentQuery) => api.get<EnrolmentPage>('/api/mutual-aid/enrolments', query),
   get: (id: string) => api.get<MutualAidEnrolmentDetail>(`/api/mutual-aid/enrolments/${id}`),
   members: (id: string, query: { page: number; pageSize: number; q?: string }) => api.get<MemberPage>(`/api/mutual-aid/enrolments/${id}/members`, query),

@@ -1,15 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
+import { newIdempotencyKey } from '@gonghui/contracts';
 import { ApiError } from '../api/client';
-
-/** A random UUID v4; crypto.randomUUID exists only on HTTPS pages, getRandomValues everywhere. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** No answer reached us (network) or the server failed: the request may have been carried out. */
 const outcomeUnknown = (e: unknown) => !(e instanceof ApiError) || e.status === 0 || e.status >= 500;

@@ -1,8 +1,8 @@
 import { SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, Row, Statistic, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
-import { formatYuan, type MutualAidEnrolmentDetail, type MutualAidEnrolmentKind, type MutualAidMember } from '@gonghui/contracts';
+import { useMemo, useState } from 'react';
+import { formatYuan, newIdempotencyKey, type MutualAidEnrolmentDetail, type MutualAidEnrolmentKind, type MutualAidMember } from '@gonghui/contracts';
 import { mutualAidApi, mutualAidKeys } from '../../api/mutual-aid';
 import { errorMessage } from '../../api/client';
 import { MembershipStatusTag } from '../../components/membership-status-tag';
@@ -35,6 +35,8 @@ export function RosterPanel({ orgId, year, kind, canWrite, onSubmitted }: Props)
   const [pageSize, setPageSize] = useState(20);
   const [q, setQ] = useState<string | undefined>();
   const [applying, setApplying] = useState(0);
+  // A fresh Idempotency-Key for each opening of the dialog.
+  const submitKey = useMemo(() => (applying ? newIdempotencyKey() : ''), [applying]);
   const key = [...mutualAidKeys.unit(orgId, year), 'roster', kind, page, pageSize, q ?? ''];
   const roster = useQuery({ queryKey: key, queryFn: () => mutualAidApi.roster(orgId, { year, kind, page, pageSize, q }) });
   const r = roster.data;
@@ -105,7 +107,7 @@ export function RosterPanel({ orgId, year, kind, canWrite, onSubmitted }: Props)
           amountFen={r.amountFen}
           open
           onOpenChange={(open) => !open && setApplying(0)}
-          send={(values) => mutualAidApi.submit(orgId, { year, kind, ...values, expectedCount: r.count })}
+          send={(values) => mutualAidApi.submit(orgId, { year, kind, ...values, expectedCount: r.count }, submitKey)}
           onStale={() => {
             reload();
             setApplying(0);

@@ -17,6 +17,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.js';
 import type { ScopedCaller } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
+import { idempotently, type IdempotentRequest } from '../../platform/idempotency.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { getOrgInScope } from '../organisations/index.js';
 import { getReview, openReview, resubmitReview, reviewerOf, reviewOfSubject, withdrawReview } from '../reviews/index.js';
@@ -95,8 +96,10 @@ export async function getRoster(deps: Deps, caller: ScopedCaller, orgId: string,
  * it under the upper union's review, all in one transaction. Two submissions racing for the same
  * unit and year: the partial unique index lets exactly one through.
  */
-export async function submitEnrolment(deps: Deps, caller: ScopedCaller, actor: Actor, orgId: string, body: MutualAidSubmitBody): Promise<MutualAidEnrolmentDetail> {
-  const id = await deps.db.transaction(async (tx) => {
+export async function submitEnrolment(deps: Deps, caller: ScopedCaller, actor: Actor, orgId: string, body: MutualAidSubmitBody, idem: IdempotentRequest | null = null): Promise<MutualAidEnrolmentDetail> {
+  // With an Idempotency-Key, a retried submission (a lost answer, a second click) gets the first
+  // one's enrolment, as it stands now, instead of a "已有申请" refusal.
+  const { body: id } = await idempotently(deps.db, deps.now(), idem, 201, async (tx) => {
     const org = await getOrgInScope(tx, caller, orgId);
     assertOwnUnit(caller, org);
     const plan = await repo.findPlanByYear(tx, body.year);

@@ -1,3 +1,4 @@
+import { idempotencyOf } from '../../platform/idempotency.js';
 import {
   idParamsSchema,
   mutualAidEnrolmentDetailSchema,
@@ -61,8 +62,17 @@ export function mutualAidRoutes(app: FastifyInstance, deps: Deps) {
 
   r.post('/api/mutual-aid/units/:id/enrolments', {
     config: { access: 'mutualAid.write' },
-    schema: { tags, summary: '一键提交单位入会 / 补充入会（名单在提交时冻结，上级工会审核）', params: idParamsSchema, body: mutualAidSubmitBodySchema, response: { 201: mutualAidEnrolmentDetailSchema } },
-    handler: async (req, reply) => reply.code(201).send(await enrolments.submitEnrolment(deps, callerOf(req), actorOf(req), req.params.id, req.body)),
+    schema: {
+      tags,
+      summary: '一键提交单位入会 / 补充入会（名单在提交时冻结，上级工会审核；可带 Idempotency-Key 请求头：重试时返回第一次提交的申请）',
+      params: idParamsSchema,
+      body: mutualAidSubmitBodySchema,
+      response: { 201: mutualAidEnrolmentDetailSchema },
+    },
+    handler: async (req, reply) => {
+      const caller = callerOf(req);
+      return reply.code(201).send(await enrolments.submitEnrolment(deps, caller, actorOf(req), req.params.id, req.body, idempotencyOf(req, caller.accountId)));
+    },
   });
 
   r.get('/api/mutual-aid/enrolments', {

@@ -232,8 +232,15 @@ describe('submission, withdrawal and review (第二步、第三步)', () => {
     const twice = await quancheng.post(`/api/mutual-aid/enrolments/${first}/withdraw`, {});
     expect(twice.statusCode).toBe(409);
 
-    const r = await submit(quancheng, qc, { expectedCount: 5 });
+    // Sent twice with one Idempotency-Key (a lost answer retried): one enrolment, the same answer.
+    const key = { 'idempotency-key': 'mutual-aid-resubmit-0001' };
+    const body = { year, ...operator, expectedCount: 5 };
+    const [r, retry] = await Promise.all([quancheng.post(`/api/mutual-aid/units/${qc}/enrolments`, body, key), quancheng.post(`/api/mutual-aid/units/${qc}/enrolments`, body, key)]);
     expect(r.statusCode, r.body).toBe(201);
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json().id).toBe(r.json().id);
+    const reused = await quancheng.post(`/api/mutual-aid/units/${qc}/enrolments`, { ...body, note: '另一份' }, key);
+    expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     second = r.json().id;
     expect(r.json()).toMatchObject({ memberCount: 5, amountFen: 15000 });
     expect(names(await frozen(quancheng, second))).toContain('冯后来者');
