@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, optionalText, pageOf, pageQuerySchema, textField, uuidSchema } from './common.js';
-import { checkLandline, checkPhone } from './rules/index.js';
+import { isoDateSchema, mobileSchema, optionalRule, optionalText, pageOf, pageQuerySchema, textField, uuidSchema } from './common.js';
+import { checkLandline } from './rules/index.js';
 
 /**
  * 普惠活动 on the console (seed 001 附件1 三): merchants (商家管理), union activity coupons
@@ -16,40 +16,6 @@ export type BenefitVersionBody = z.infer<typeof benefitVersionBodySchema>;
 
 /** A date-time with its offset, as the browser sends it (`2026-09-24T00:00:00+08:00`). */
 const dateTimeSchema = (label: string) => z.iso.datetime({ offset: true, message: `${label}格式不正确` });
-
-/** Empty input means "not given"; anything else must pass the rule. */
-const optionalRule = (label: string, check: (v: string) => { ok: true; value: string } | { ok: false; reason: string }) =>
-  z
-    .string()
-    .trim()
-    .max(64, { message: `${label}过长` })
-    .optional()
-    .nullable()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const r = check(v);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.reason });
-        return z.NEVER;
-      }
-      return r.value;
-    });
-
-/** A required mainland mobile number, normalised (`+86 138-0000-0000` → `13800000000`). */
-export const mobileSchema = (label: string) =>
-  z
-    .string({ message: `请填写${label}` })
-    .trim()
-    .min(1, { message: `请填写${label}` })
-    .max(64, { message: `${label}过长` })
-    .transform((v, ctx) => {
-      const r = checkPhone(v);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.reason });
-        return z.NEVER;
-      }
-      return r.value;
-    });
 
 // ---------------------------------------------------------------- images
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPhone } from './rules/index.js';
 
 export const uuidSchema = z.uuid({ message: '编号格式不正确' });
 export const idParamsSchema = z.object({ id: uuidSchema });
@@ -41,3 +42,37 @@ export const optionalText = (label: string, max: number) =>
     .transform((v) => (v ? v : null));
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** Empty input means "not given"; anything else must pass the rule, and comes out normalised. */
+export const optionalRule = (label: string, check: (v: string) => { ok: true; value: string } | { ok: false; reason: string }) =>
+  z
+    .string()
+    .trim()
+    .max(64, { message: `${label}过长` })
+    .optional()
+    .nullable()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const r = check(v);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.reason });
+        return z.NEVER;
+      }
+      return r.value;
+    });
+
+/** A required mainland mobile number, normalised (`+86 138-0000-0000` → `13800000000`). */
+export const mobileSchema = (label: string) =>
+  z
+    .string({ message: `请填写${label}` })
+    .trim()
+    .min(1, { message: `请填写${label}` })
+    .max(64, { message: `${label}过长` })
+    .transform((v, ctx) => {
+      const r = checkPhone(v);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.reason });
+        return z.NEVER;
+      }
+      return r.value;
+    });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { isoDateSchema, optionalText, pageOf, pageQuerySchema, textField } from './common.js';
+import { isoDateSchema, mobileSchema, optionalText, pageOf, pageQuerySchema, textField } from './common.js';
 import { membershipStatuses } from './members.contract.js';
 import { reviewStatuses, reviewStepSchema, reviewTrailEntrySchema } from './reviews.contract.js';
-import { checkPhone } from './rules/index.js';
 
 /**
  * Workers' mutual aid (职工互助互济, seed 000 second half): the city's mutual-aid association
@@ -73,18 +72,7 @@ export const mutualAidEnrolmentStatusLabels: Record<MutualAidEnrolmentStatus, st
 
 const operatorShape = {
   operatorName: textField('操作人', 30),
-  operatorPhone: z
-    .string({ message: '请填写手机号' })
-    .trim()
-    .max(20, { message: '手机号格式不正确' })
-    .transform((v, ctx) => {
-      const r = checkPhone(v);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.reason });
-        return z.NEVER;
-      }
-      return r.value;
-    }),
+  operatorPhone: mobileSchema('手机号'),
   note: optionalText('申请备注', 200),
   /** The count the operator checked: a list that changed since is refused, not silently submitted. */
   expectedCount: z.coerce.number({ message: '请先核对入会名单' }).int().min(0).max(1_000_000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, optionalText, pageOf, pageQuerySchema, textField } from './common.js';
+import { isoDateSchema, optionalRule, optionalText, pageOf, pageQuerySchema, textField } from './common.js';
 import { chinaToday, checkLandline, checkOrgCode, checkPhone, checkUscc } from './rules/index.js';
 
 /** Organisation kinds, top to bottom (DOMAIN.md). */
@@ -58,24 +58,6 @@ export const industries = [
   '租赁和商务服务业', '科学研究和技术服务业', '水利、环境和公共设施管理业', '居民服务、修理和其他服务业',
   '教育', '卫生和社会工作', '文化、体育和娱乐业', '公共管理、社会保障和社会组织', '国际组织',
 ] as const;
-
-/** Empty input means "not given"; anything else must pass the rule. */
-const optionalRule = (label: string, check: (v: string) => { ok: true; value: string } | { ok: false; reason: string }) =>
-  z
-    .string()
-    .trim()
-    .max(64, { message: `${label}过长` })
-    .optional()
-    .nullable()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const r = check(v);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.reason });
-        return z.NEVER;
-      }
-      return r.value;
-    });
 
 /** A union's contact phone may be a mobile or a landline. */
 export const contactPhoneSchema = optionalRule('联系电话', (v) => {
