@@ -5,10 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { changePhoneBodySchema } from '@gonghui/contracts';
 import { errorMessage } from '../api/client';
 import { memberApi } from '../api/endpoints';
-import { CaptchaInput, useCaptcha } from '../components/captcha-field';
+import { useCaptcha } from '../components/captcha-field';
 import { FormError } from '../components/form-error';
 import { NavPage } from '../components/nav-page';
-import { SmsCodeInput } from '../components/sms-code-input';
+import { PhoneCodeFields } from '../components/phone-code-fields';
 import { parseInto, showFieldIssues } from '../hooks/form-errors';
 import { useSmsSender } from '../hooks/use-sms-sender';
 import { SESSION_KEY, useSession } from '../hooks/session';
@@ -61,15 +61,7 @@ export default function ChangePhonePage() {
         <Form.Item name="password" label="登录密码">
           <Input type="password" placeholder="验证身份" autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPhone" label="新手机号">
-          <Input placeholder="11位手机号" inputMode="tel" maxLength={11} clearable />
-        </Form.Item>
-        <Form.Item name="captchaAnswer" label="图形验证码">
-          <CaptchaInput captcha={captcha} />
-        </Form.Item>
-        <Form.Item name="smsCode" label="短信验证码">
-          <SmsCodeInput onSend={sendCode} />
-        </Form.Item>
+        <PhoneCodeFields name="newPhone" label="新手机号" captcha={captcha} onSend={sendCode} />
       </Form>
       <div className="page-pad">
         <Button block color="primary" size="large" loading={busy} onClick={submit} className="primary-cta">

@@ -4,11 +4,11 @@ import { useNavigate } from 'react-router-dom';
 import { phoneChangeRequestBodySchema, type IdType } from '@gonghui/contracts';
 import { errorMessage } from '../api/client';
 import { memberApi } from '../api/endpoints';
-import { CaptchaInput, useCaptcha } from '../components/captcha-field';
+import { useCaptcha } from '../components/captcha-field';
 import { FormError } from '../components/form-error';
 import { IdDocumentFields, pickedIdType } from '../components/id-document-fields';
 import { NavPage } from '../components/nav-page';
-import { SmsCodeInput } from '../components/sms-code-input';
+import { PhoneCodeFields } from '../components/phone-code-fields';
 import { SmsSimulatorLink } from '../components/sms-simulator-link';
 import { parseInto, showFieldIssues } from '../hooks/form-errors';
 import { useSmsSender } from '../hooks/use-sms-sender';
@@ -98,15 +98,7 @@ export default function LostPhonePage() {
           <Input placeholder="会员认证时的姓名" maxLength={50} clearable />
         </Form.Item>
         <IdDocumentFields form={form} />
-        <Form.Item name="newPhone" label="新手机号">
-          <Input placeholder="11位手机号" inputMode="tel" maxLength={11} clearable />
-        </Form.Item>
-        <Form.Item name="captchaAnswer" label="图形验证码">
-          <CaptchaInput captcha={captcha} />
-        </Form.Item>
-        <Form.Item name="smsCode" label="短信验证码">
-          <SmsCodeInput onSend={sendCode} />
-        </Form.Item>
+        <PhoneCodeFields name="newPhone" label="新手机号" captcha={captcha} onSend={sendCode} />
       </Form>
       <div className="page-pad">
         <Button block color="primary" size="large" loading={busy} onClick={submit} className="primary-cta" data-testid="lost-phone-submit">

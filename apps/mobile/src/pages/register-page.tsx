@@ -6,9 +6,9 @@ import { checkPassword, jinanRegions, passwordPolicy, registerBodySchema } from 
 import { errorMessage } from '../api/client';
 import { authApi } from '../api/endpoints';
 import { AuthShell } from '../components/auth-shell';
-import { CaptchaInput, useCaptcha } from '../components/captcha-field';
+import { useCaptcha } from '../components/captcha-field';
 import { FormError } from '../components/form-error';
-import { SmsCodeInput } from '../components/sms-code-input';
+import { PhoneCodeFields } from '../components/phone-code-fields';
 import { parseInto, showFieldIssues } from '../hooks/form-errors';
 import { useSmsSender } from '../hooks/use-sms-sender';
 import { useSetSession } from '../hooks/session';
@@ -68,15 +68,7 @@ export default function RegisterPage() {
     >
       <FormError message={error} />
       <Form form={form} layout="vertical" footer={null} requiredMarkStyle="none">
-        <Form.Item name="phone" label="手机号">
-          <Input placeholder="请输入11位手机号" inputMode="tel" maxLength={11} autoComplete="tel" clearable />
-        </Form.Item>
-        <Form.Item name="captchaAnswer" label="图形验证码">
-          <CaptchaInput captcha={captcha} />
-        </Form.Item>
-        <Form.Item name="smsCode" label="短信验证码">
-          <SmsCodeInput onSend={sendCode} />
-        </Form.Item>
+        <PhoneCodeFields name="phone" label="手机号" placeholder="请输入11位手机号" captcha={captcha} onSend={sendCode} />
         <Form.Item
           name="password"
           label="设置密码"
