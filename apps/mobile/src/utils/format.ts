@@ -1,7 +1,5 @@
-/** Face values travel in fen; people read yuan: 5000 → "50", 1250 → "12.50". */
-export function yuan(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
-}
+/** Face values travel in fen; people read yuan: 5000 → "50", 1250 → "12.50" (the contracts' money rule). */
+export { faceValueYuan as yuan } from '@gonghui/contracts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -12,4 +12,4 @@ export * from './mask.js';
 export { chinaToday } from './calendar.js';
 export { seededRandom, type SeededRandom } from './seeded-random.js';
 
-export { formatYuan, yuanInWords } from './money.js';
+export { faceValueYuan, fenToYuan, formatYuan, yuanInWords, yuanToFen } from './money.js';

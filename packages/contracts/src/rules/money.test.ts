@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatYuan, yuanInWords } from './money.js';
+import { faceValueYuan, fenToYuan, formatYuan, yuanInWords, yuanToFen } from './money.js';
 
 describe('formatYuan', () => {
   it('shows fen as yuan with thousands separators', () => {
@@ -32,5 +32,26 @@ describe('yuanInWords', () => {
   it('refuses what is not a whole, non-negative number of fen', () => {
     expect(() => yuanInWords(-1)).toThrow();
     expect(() => yuanInWords(1.5)).toThrow();
+  });
+});
+
+describe('yuanToFen / fenToYuan / faceValueYuan', () => {
+  it('turns what people type into whole fen, float noise rounded away, and back', () => {
+    expect(yuanToFen(58.8)).toBe(5880);
+    expect(yuanToFen(0.1 + 0.2)).toBe(30);
+    expect(yuanToFen(19.99)).toBe(1999);
+    expect(yuanToFen(0)).toBe(0);
+    expect(yuanToFen(undefined)).toBeUndefined();
+    expect(yuanToFen(null)).toBeUndefined();
+    expect(fenToYuan(5880)).toBe(58.8);
+    for (const fen of [0, 1, 99, 100, 1999, 5880, 123456789]) expect(yuanToFen(fenToYuan(fen))).toBe(fen);
+  });
+
+  it('shows a face value without needless decimals', () => {
+    expect(faceValueYuan(5000)).toBe('50');
+    expect(faceValueYuan(1250)).toBe('12.50');
+    expect(faceValueYuan(5880)).toBe('58.80');
+    expect(faceValueYuan(1)).toBe('0.01');
+    expect(faceValueYuan(0)).toBe('0');
   });
 });

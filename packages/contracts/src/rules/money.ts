@@ -3,6 +3,21 @@
  * contracts in capital Chinese numerals (大写金额) as banks and finance offices write them.
  */
 
+/** What people type (元) as what is stored (分): 12.5 → 1250, float noise rounded away (0.1 + 0.2); no input stays undefined. */
+export function yuanToFen(yuan: number | null | undefined): number | undefined {
+  return yuan === null || yuan === undefined ? undefined : Math.round(yuan * 100);
+}
+
+/** 1250 → 12.5, for a form's number input. */
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}
+
+/** A face value as a coupon shows it: 5000 → "50", 1250 → "12.50". */
+export function faceValueYuan(fen: number): string {
+  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
+}
+
 /** 360000 → "3,600.00" */
 export function formatYuan(fen: number): string {
   const negative = fen < 0;

@@ -13,7 +13,7 @@ import { ActivityFormDrawer } from './activity-form-drawer';
 import { ActivityRedemptionsTable } from './activity-redemptions-table';
 import { ActivitySettlementCard } from './activity-settlement-card';
 import { ActivityOpenTag, ActivityStatusTag } from './benefit-tags';
-import { formatYuan } from './money';
+import { yuanLabel } from './money';
 import { useActivityActions } from './use-activity-actions';
 
 function ReviewCard({ activity }: { activity: Activity }) {
@@ -76,7 +76,7 @@ export function ActivityDetailPage() {
   const prizeColumns = [
     { title: '优惠券', dataIndex: 'couponName', render: (_: unknown, p: ActivityPrize) => <div><div>{p.couponName}</div><div className="muted" style={{ fontSize: 12 }}>{p.couponTitle}</div></div> },
     { title: '核销商家', dataIndex: 'merchantName', render: (v: string | null) => v ?? '—' },
-    { title: '面值', dataIndex: 'faceValueFen', align: 'right' as const, render: (v: number) => formatYuan(v) },
+    { title: '面值', dataIndex: 'faceValueFen', align: 'right' as const, render: (v: number) => yuanLabel(v) },
     { title: '券有效期', key: 'validity', render: (_: unknown, p: ActivityPrize) => `${formatMinute(p.validFrom)} 至 ${formatMinute(p.validTo)}` },
     { title: '数量', dataIndex: 'quantity', align: 'right' as const },
     { title: '剩余', dataIndex: 'remaining', align: 'right' as const, render: (v: number) => <b data-testid="prize-remaining">{v}</b> },

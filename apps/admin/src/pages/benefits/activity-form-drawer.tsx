@@ -18,7 +18,7 @@ import { activitiesApi, activityKey, couponsApi, type Activity, type ActivityCre
 import { zodRule } from '../../utils/rules';
 import { FormDrawer } from '../orgs/form-drawer';
 import { ImagePicker } from './image-picker';
-import { formatYuan } from './money';
+import { yuanLabel } from './money';
 import { useSaveWithImages } from './use-save-with-images';
 
 // The editor (ProseMirror) is large: it loads when the form opens, not with the list.
@@ -68,7 +68,7 @@ function toBody(values: Record<string, unknown>): Record<string, unknown> {
 /** Enabled coupons of this union, for the prize list (with what is left to allocate). */
 function useCouponOptions() {
   const q = useQuery({ queryKey: ['coupon-options'], queryFn: () => couponsApi.list({ page: 1, pageSize: 100, state: 'enabled' }), staleTime: 0 });
-  const options = (q.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${formatYuan(c.faceValueFen)}，尚可分配 ${c.unallocated} 张）` }));
+  const options = (q.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${yuanLabel(c.faceValueFen)}，尚可分配 ${c.unallocated} 张）` }));
   return { options, loading: q.isPending };
 }
 

@@ -4,7 +4,7 @@ import type { ActivityRedemptionRow } from '@gonghui/contracts';
 import { errorMessage } from '../../api/client';
 import { activitiesApi } from '../../api/benefits';
 import { formatDateTime } from '../../utils/format';
-import { formatYuan } from './money';
+import { yuanLabel } from './money';
 
 /** 核销明细: who redeemed what, where and when (names and phones masked), paged on the server. */
 export function ActivityRedemptionsTable({ activityId }: { activityId: string }) {
@@ -15,7 +15,7 @@ export function ActivityRedemptionsTable({ activityId }: { activityId: string })
     { title: '手机号', dataIndex: 'phoneMasked', width: 120, render: (_, r) => <span className="mono">{r.phoneMasked ?? '—'}</span> },
     { title: '所在工会', dataIndex: 'memberOrgName', ellipsis: true },
     { title: '优惠券', dataIndex: 'couponName', ellipsis: true, width: 150 },
-    { title: '面值', dataIndex: 'faceValueFen', width: 80, align: 'right', render: (_, r) => formatYuan(r.faceValueFen) },
+    { title: '面值', dataIndex: 'faceValueFen', width: 80, align: 'right', render: (_, r) => yuanLabel(r.faceValueFen) },
     { title: '核销商家', dataIndex: 'merchantName', ellipsis: true, width: 150 },
     { title: '核销人', dataIndex: 'redeemedBy', width: 90 },
     { title: '核销时间', dataIndex: 'redeemedAt', width: 160, render: (_, r) => formatDateTime(r.redeemedAt) },

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { activitiesApi, type Activity } from '../../api/benefits';
 import { formatMinute } from '../../utils/format';
-import { formatYuan } from './money';
+import { yuanLabel } from './money';
 import { useMerchantOptions } from './use-merchant-options';
 
 /**
@@ -34,7 +34,7 @@ export function ActivitySettlementCard({ activity }: { activity: Activity }) {
             <Col span={8}><Statistic title="已核销" value={s?.redeemed ?? '—'} valueStyle={{ color: '#16a05d' }} /></Col>
             <Col span={8}><Statistic title={ready ? '视为放弃' : '待核销'} value={s ? (ready ? s.forfeited : s.outstanding) : '—'} /></Col>
             <Col span={8}><Statistic title="未领取" value={s?.unclaimed ?? '—'} /></Col>
-            <Col span={8}><Statistic title="核销金额" value={s ? formatYuan(s.redeemedValueFen) : '—'} /></Col>
+            <Col span={8}><Statistic title="核销金额" value={s ? yuanLabel(s.redeemedValueFen) : '—'} /></Col>
           </Row>
           <Alert
             style={{ margin: '12px 0' }}

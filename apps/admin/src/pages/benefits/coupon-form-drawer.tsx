@@ -2,12 +2,11 @@ import { ProFormDateTimeRangePicker, ProFormDigit, ProFormSelect, ProFormText, P
 import { Col, Form, Row } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { MAX_COUPON_QUANTITY, couponCreateBodySchema, couponKindLabels, couponKinds } from '@gonghui/contracts';
+import { MAX_COUPON_QUANTITY, couponCreateBodySchema, couponKindLabels, couponKinds, fenToYuan, yuanToFen } from '@gonghui/contracts';
 import { couponsApi, type Coupon, type CouponCreateInput, type CouponUpdateInput } from '../../api/benefits';
 import { zodRule } from '../../utils/rules';
 import { FormDrawer } from '../orgs/form-drawer';
 import { useVersionedSave } from '../orgs/use-versioned-save';
-import { fenToYuan, yuanToFen } from './money';
 import { useMerchantOptions } from './use-merchant-options';
 
 const shape = couponCreateBodySchema.shape;

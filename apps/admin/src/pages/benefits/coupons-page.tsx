@@ -10,7 +10,7 @@ import { formatMinute } from '../../utils/format';
 import { CouponStateTag } from './benefit-tags';
 import { CouponAuthModal } from './coupon-auth-modal';
 import { CouponFormDrawer } from './coupon-form-drawer';
-import { formatYuan } from './money';
+import { yuanLabel } from './money';
 import { useMerchantOptions } from './use-merchant-options';
 
 const stateEnum = Object.fromEntries(couponStates.map((s) => [s, { text: couponStateLabels[s] }]));
@@ -49,7 +49,7 @@ export function CouponsPage() {
     { title: '数量', dataIndex: 'quantity', search: false, width: 110, render: (_, c) => <TwoLines top={`${c.quantity} 张`} bottom={`已分配 ${c.allocated}`} /> },
     { title: '开始时间', dataIndex: 'validFrom', search: false, width: 140, render: (_, c) => formatMinute(c.validFrom) },
     { title: '结束时间', dataIndex: 'validTo', search: false, width: 140, render: (_, c) => formatMinute(c.validTo) },
-    { title: '金额', dataIndex: 'faceValueFen', search: false, width: 90, align: 'right', render: (_, c) => <b>{formatYuan(c.faceValueFen)}</b> },
+    { title: '金额', dataIndex: 'faceValueFen', search: false, width: 90, align: 'right', render: (_, c) => <b>{yuanLabel(c.faceValueFen)}</b> },
     { title: '说明', dataIndex: 'description', search: false, ellipsis: true, render: (_, c) => c.description ?? c.conditions ?? '—' },
     { title: '状态', dataIndex: 'state', valueType: 'select', valueEnum: stateEnum, width: 90, fieldProps: { placeholder: '全部状态' }, render: (_, c) => <CouponStateTag enabled={c.enabled} /> },
     {

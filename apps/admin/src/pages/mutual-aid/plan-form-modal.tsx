@@ -2,7 +2,7 @@ import { ModalForm, ProFormDateRangePicker, ProFormDigit, ProFormText, ProFormTe
 import { Alert, Form, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { MutualAidPlan } from '@gonghui/contracts';
+import { fenToYuan, yuanToFen, type MutualAidPlan } from '@gonghui/contracts';
 import { mutualAidApi } from '../../api/mutual-aid';
 import { FormAlert } from '../../components/form-alert';
 import { applyFormError } from '../../utils/form-errors';
@@ -41,7 +41,7 @@ export function PlanFormModal({ plan, open, onOpenChange, onSaved }: Props) {
       modalProps={{ destroyOnHidden: true, maskClosable: false }}
       initialValues={
         plan
-          ? { year: plan.year, title: plan.title, coverage: plan.coverage, contributionYuan: plan.contributionFen / 100, window: [plan.enrolFrom, plan.enrolTo] }
+          ? { year: plan.year, title: plan.title, coverage: plan.coverage, contributionYuan: fenToYuan(plan.contributionFen), window: [plan.enrolFrom, plan.enrolTo] }
           : { year: next, title: `${next}年度济南市职工互助保障计划`, window: [`${next}-01-01`, `${next}-03-31`] }
       }
       submitter={{ searchConfig: { submitText: plan ? '保存' : '发布', resetText: '取消' }, submitButtonProps: { 'data-testid': 'plan-save' } as ButtonProps }}
@@ -51,7 +51,7 @@ export function PlanFormModal({ plan, open, onOpenChange, onSaved }: Props) {
           year: v.year,
           title: v.title,
           coverage: v.coverage,
-          contributionFen: Math.round(v.contributionYuan * 100),
+          contributionFen: yuanToFen(v.contributionYuan),
           enrolFrom: dayjs(v.window[0]).format('YYYY-MM-DD'),
           enrolTo: dayjs(v.window[1]).format('YYYY-MM-DD'),
         };
