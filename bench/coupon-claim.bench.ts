@@ -10,6 +10,7 @@
 //   npm run bench:claim                          PostgreSQL (DATABASE_URL, else 127.0.0.1:5432/test), the app in its own process
 //   BENCH_EMBEDDED=1 npm run bench:claim         the embedded default (PGlite), the app in this process
 //   BENCH_MEMBERS=5000 BENCH_COUPONS=300 npm run bench:claim    a quick look
+//   BENCH_PROFILE=/tmp/prof npm run bench:claim  also a CPU profile of the server process
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -274,7 +275,8 @@ async function main() {
       database = await createDatabase({ databaseUrl: bench.url });
       closers.push(() => database.close());
       server = fork(new URL('./lib/server.ts', import.meta.url), {
-        execArgv: ['--import', 'tsx'],
+        // BENCH_PROFILE=dir: the server writes a V8 CPU profile there when it stops (where its time goes).
+        execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
         env: { ...process.env, BENCH_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', BENCH_SERVER: JSON.stringify({ databaseUrl: bench.url, keys: keysToJson(keys), poolMax: SERVER_POOL }) },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });

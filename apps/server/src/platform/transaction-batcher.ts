@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { recordAudits, type Actor, type AuditEntry } from './audit/audit.js';
 import { AppError } from './errors.js';
@@ -12,8 +11,8 @@ interface Item {
 
 /**
  * Thrown by a unit that would have to wait for a row another transaction holds: inside a batch it
- * must not (the batch already holds rows another one may be waiting for), so its savepoint is
- * rolled back and it runs again alone once the batch has committed.
+ * must not (the batch already holds rows another one may be waiting for), so it leaves nothing
+ * written and runs again alone once the batch has committed.
  */
 export class RetryAlone extends Error {}
 
@@ -37,13 +36,18 @@ export async function auditAtCommit(tx: Tx, key: Buffer, actor: Actor, entry: Au
 
 /**
  * Group commit for small, hot writes (a welfare claim): units of work that arrive while
- * transactions are running are run together in the next one, each in a savepoint of its own, and
- * committed at once. Why: every such write also appends to the audit chain, whose lock (like any
- * single hot row) is held until commit, so one transaction per unit serialises the units on the
- * commit's disk flush. A batch pays for that lock and that flush once.
+ * transactions are running are run together in the next one and committed at once. Why: every
+ * such write also appends to the audit chain, whose lock (like any single hot row) is held until
+ * commit, so one transaction per unit serialises the units on the commit's disk flush. A batch
+ * pays for that lock and that flush once.
  *
- * Each unit still sees only the database: a refusal (AppError) rolls back its savepoint and is
- * answered as if alone; nothing is decided from memory. A unit never waits for a lock inside a
+ * The units' contract: inside a batch (inBatch), a unit that refuses (AppError, RetryAlone) must
+ * have written nothing, by writing in one statement that does all or nothing or by undoing what
+ * it wrote. There are no savepoints: one round trip each is a large part of a small unit's cost,
+ * and the claim, the one unit, needs none. Its audit records are dropped with the refusal.
+ *
+ * Each unit still sees only the database: a refusal is answered as if alone; nothing is decided
+ * from memory. A unit never waits for a lock inside a
  * batch (RetryAlone): it runs alone after the batch, where waiting is safe. If the batch cannot
  * commit (a deadlock with another server's batch, a lost connection), nothing of it was kept, and
  * each unit runs again in a transaction of its own (a deadlock's victim there runs again too).
@@ -85,19 +89,17 @@ export class TransactionBatcher {
       await this.db.transaction(async (tx) => {
         const records: AuditRecord[] = [];
         batched.add(tx);
-        for (const [i, item] of batch.entries()) {
-          // Units run one after another on the batch's transaction, each behind a savepoint of its
-          // own (never released: one round trip less per unit; a batch holds at most maxBatch).
+        for (const item of batch) {
+          // Units run one after another on the batch's transaction.
           const own: AuditRecord[] = [];
           audits.set(tx, own);
-          await tx.execute(sql.raw(`savepoint unit_${i}`));
           try {
             outcomes.push({ ok: true, value: await item.work(tx) });
             records.push(...own);
           } catch (error) {
-            // A refusal concerns its unit only; anything else (a database failure) ends the batch.
+            // A refusal concerns its unit only (which wrote nothing); anything else (a database
+            // failure) ends the batch.
             if (!(error instanceof RetryAlone) && !(error instanceof AppError)) throw error;
-            await tx.execute(sql.raw(`rollback to savepoint unit_${i}`));
             outcomes.push(error instanceof RetryAlone ? { ok: 'later' } : { ok: false, error });
           }
         }

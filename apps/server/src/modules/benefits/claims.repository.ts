@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { rowsOf, type DbOrTx, type Tx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import { verifiedMemberSubquery } from '../member-app/index.js';
 import { orgs } from '../organisations/index.js';
 import { activities, activityPrizes, claimCounters, coupons, eCoupons, merchants, redemptions } from './benefits.table.js';
 
@@ -51,44 +52,64 @@ export async function prizesOf(db: DbOrTx, activityId: string) {
     .orderBy(asc(activityPrizes.sortOrder), asc(activityPrizes.id));
 }
 
-/** One prize of one activity, with its coupon and the coupon's merchant's name. */
-export async function prizeOf(db: DbOrTx, activityId: string, prizeId: string) {
-  const [row] = await db
-    .select({ prize: activityPrizes, coupon: coupons, merchantName: merchants.name })
-    .from(activityPrizes)
-    .innerJoin(coupons, eq(coupons.id, activityPrizes.couponId))
-    .leftJoin(merchants, eq(merchants.id, coupons.merchantId))
-    .where(and(eq(activityPrizes.id, prizeId), eq(activityPrizes.activityId, activityId)));
-  return row;
-}
+const activityOrg = alias(orgs, 'activity_org');
 
 /**
- * Takes the person's turn in the activity, then counts one more claim unless that would pass the
- * limit, in one statement (one round trip of a claim's transaction).
- *
- * The turn is a transaction-scoped advisory lock on (activity, person): claims by the same person
- * queue there before touching any row. Inside a group commit a claim must not wait, so it only
- * tries: 'busy' means "run alone later" (platform/transaction-batcher.ts).
- *
- * The count is an upsert whose update is conditional (`claimed < limit`); with the primary key,
- * two claims at once by the same person cannot both pass it: 'limit' when the limit is reached.
+ * Everything a claim is judged on before it touches stock, in one round trip: the caller as a
+ * verified member, the activity (with its union's name and whether its scope covers the member),
+ * the prize of that activity with its coupon and the coupon's merchant's name. A missing member
+ * gives no row; a missing activity or prize gives nulls. Prepared once per database (on
+ * PostgreSQL a named statement, parsed and planned once per connection): every claim runs it.
  */
-export async function takeTurnAndCount(tx: Tx, activityId: string, personId: string, period: string, limit: number, wait: boolean): Promise<'ok' | 'busy' | 'limit'> {
-  const key = sql`hashtextextended(${`claim:${activityId}:${personId}`}, 0)`;
-  const turn = wait ? sql`select true as ok from (select pg_advisory_xact_lock(${key})) l` : sql`select pg_try_advisory_xact_lock(${key}) as ok`;
-  const [row] = rowsOf<{ turn: boolean; claimed: number | null }>(
-    await tx.execute(sql`
-      with turn as (${turn}),
-      bump as (
-        insert into claim_counters (activity_id, person_id, period, claimed)
-        select ${activityId}, ${personId}, ${period}, 1 from turn where turn.ok
-        on conflict (activity_id, person_id, period) do update set claimed = claim_counters.claimed + 1
-        where claim_counters.claimed < ${limit}
-        returning claimed)
-      select (select ok from turn) as turn, (select claimed from bump) as claimed`),
-  );
-  return !row.turn ? 'busy' : row.claimed === null ? 'limit' : 'ok';
+const claimContextQuery = (db: DbOrTx) => {
+  const m = verifiedMemberSubquery(db, sql.placeholder('accountId'));
+  return db
+    .select({
+      member: { personId: m.personId, membershipId: m.membershipId, membershipStatus: m.membershipStatus, orgId: m.orgId, orgPath: m.orgPath },
+      a: {
+        id: activities.id,
+        orgId: activities.orgId,
+        title: activities.title,
+        claimLimitKind: activities.claimLimitKind,
+        claimLimitPerDay: activities.claimLimitPerDay,
+        startsAt: activities.startsAt,
+        endsAt: activities.endsAt,
+        status: activities.status,
+        isOpen: activities.isOpen,
+      },
+      orgName: activityOrg.name,
+      covers: sql<boolean>`(${activities.orgId} = ${m.orgId} or (${activities.scope} = 'subtree' and starts_with(${m.orgPath}, ${activityOrg.path})))`,
+      prizeId: activityPrizes.id,
+      coupon: {
+        id: coupons.id,
+        title: coupons.title,
+        name: coupons.name,
+        conditions: coupons.conditions,
+        description: coupons.description,
+        enabled: coupons.enabled,
+        validFrom: coupons.validFrom,
+        validTo: coupons.validTo,
+        faceValueFen: coupons.faceValueFen,
+      },
+      merchantName: merchants.name,
+    })
+    .from(m)
+    .leftJoin(activities, eq(activities.id, sql.placeholder('activityId')))
+    .leftJoin(activityOrg, eq(activityOrg.id, activities.orgId))
+    .leftJoin(activityPrizes, and(eq(activityPrizes.id, sql.placeholder('prizeId')), eq(activityPrizes.activityId, activities.id)))
+    .leftJoin(coupons, eq(coupons.id, activityPrizes.couponId))
+    .leftJoin(merchants, eq(merchants.id, coupons.merchantId))
+    .prepare('claim_context');
+};
+const preparedContexts = new WeakMap<DbOrTx, ReturnType<typeof claimContextQuery>>();
+
+export async function claimContext(db: DbOrTx, accountId: string, activityId: string, prizeId: string) {
+  let q = preparedContexts.get(db);
+  if (!q) preparedContexts.set(db, (q = claimContextQuery(db)));
+  const [row] = await q.execute({ accountId, activityId, prizeId });
+  return row;
 }
+export type ClaimContext = NonNullable<Awaited<ReturnType<typeof claimContext>>>;
 
 export async function claimedInPeriod(db: DbOrTx, activityId: string, personId: string, period: string): Promise<number> {
   const [row] = await db

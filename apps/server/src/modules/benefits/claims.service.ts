@@ -20,7 +20,7 @@ import { chinaDateTime } from './china-time.js';
 import * as repo from './claims.repository.js';
 import { formatCouponCode, newCouponCode } from './coupon-code.js';
 import { signCouponToken } from './coupon-token.js';
-import { remainingByPrize, takeFreeAndIssue, takeOne } from './stock.repository.js';
+import { anyLeft, countTakeAndIssue, remainingByPrize, takeOne, uncount } from './stock.repository.js';
 
 /** Memberships that entitle to union welfare (seed 001: 已调离 and 转会中 members do not claim). */
 export const claimingStatuses: readonly MembershipStatus[] = ['joined', 'transferred_in'];
@@ -39,9 +39,11 @@ export function chinaDate(at: Date): string {
 }
 
 type Activity = repo.ActivityRow;
-const periodOf = (a: Activity, now: Date) => (a.claimLimitKind === 'daily' ? chinaDate(now) : 'all');
-const limitOf = (a: Activity) => (a.claimLimitKind === 'daily' ? (a.claimLimitPerDay ?? 1) : 1);
-const limitText = (a: Activity) => (a.claimLimitKind === 'daily' ? `每人每天限领${limitOf(a)}次` : '每人限领1次');
+/** What the limit rules read of an activity (the claim reads only these, not the whole row). */
+type Limited = Pick<Activity, 'claimLimitKind' | 'claimLimitPerDay'>;
+const periodOf = (a: Limited, now: Date) => (a.claimLimitKind === 'daily' ? chinaDate(now) : 'all');
+const limitOf = (a: Limited) => (a.claimLimitKind === 'daily' ? (a.claimLimitPerDay ?? 1) : 1);
+const limitText = (a: Limited) => (a.claimLimitKind === 'daily' ? `每人每天限领${limitOf(a)}次` : '每人限领1次');
 const coverUrl = (a: Activity) => (a.coverImage ? `/api/me/activities/${a.id}/cover` : null);
 
 function summaryOf(a: Activity, orgName: string, now: Date, soldOut: boolean): MemberActivitySummary {
@@ -143,26 +145,27 @@ function batcherOf(deps: Deps): TransactionBatcher {
  */
 const soldOutPrizes = new Set<string>();
 
-/** The refusals that come before the stock, in their order; what a claim needs when none applies. */
+/** The refusals that come before the stock, in their order, judged on one read (claimContext). */
 async function claimable(db: DbOrTx, accountId: string, activityId: string, prizeId: string, now: Date) {
-  const m = await claimingMember(db, accountId);
-  const row = await repo.activityFor(db, activityId, m);
-  if (!row || row.a.status !== 'approved' || !row.a.isOpen) throw new AppError('ACTIVITY_UNAVAILABLE');
-  if (!row.covers) throw new AppError('ACTIVITY_NOT_IN_SCOPE');
-  const a = row.a;
+  const c = await repo.claimContext(db, accountId, activityId, prizeId);
+  if (!c) throw new AppError('NOT_VERIFIED');
+  if (!claimingStatuses.includes(c.member.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
+  const a = c.a;
+  if (!a || a.status !== 'approved' || !a.isOpen) throw new AppError('ACTIVITY_UNAVAILABLE');
+  if (!c.covers) throw new AppError('ACTIVITY_NOT_IN_SCOPE');
   if (now < a.startsAt || now >= a.endsAt) throw new AppError('CLAIM_NOT_IN_WINDOW', undefined, now < a.startsAt ? '活动尚未开始，请到时再来领取' : '活动已结束，不能再领取');
-  const p = await repo.prizeOf(db, a.id, prizeId);
-  if (!p) throw new AppError('NOT_FOUND', undefined, '该活动没有这个奖品');
-  if (!p.coupon.enabled) throw new AppError('CLAIM_COUPON_DISABLED');
-  return { m, a, orgName: row.orgName, p };
+  if (!c.prizeId || !c.coupon) throw new AppError('NOT_FOUND', undefined, '该活动没有这个奖品');
+  if (!c.coupon.enabled) throw new AppError('CLAIM_COUPON_DISABLED');
+  return { m: c.member, a, orgName: c.orgName ?? '', prizeId: c.prizeId, coupon: c.coupon, merchantName: c.merchantName };
 }
+type Claimable = Awaited<ReturnType<typeof claimable>>;
 
 /**
- * 领取: one transaction takes a unit of the per-person limit (conditional upsert), a unit of
- * stock (conditional decrement of a bucket), inserts the e-coupon with a fresh code and the audit
- * record; any refusal rolls all of it back. Claims arriving together share a commit (each in its
- * own savepoint: platform/transaction-batcher.ts). With an Idempotency-Key, a retry replays the
- * first e-coupon (even if the activity has closed since).
+ * 领取: one transaction counts the claim against the per-person limit (conditional upsert), takes a
+ * unit of stock (conditional decrement of a bucket), inserts the e-coupon with a fresh code and the
+ * audit record; any refusal leaves none of it. Claims arriving together share a commit
+ * (platform/transaction-batcher.ts). With an Idempotency-Key, a retry replays the first e-coupon
+ * (even if the activity has closed since).
  */
 export async function claim(deps: Deps, auth: AuthContext, actor: Actor, activityId: string, prizeId: string, idem: IdempotentRequest | null): Promise<Answer<MyCoupon>> {
   const now = deps.now();
@@ -183,28 +186,41 @@ export async function claim(deps: Deps, auth: AuthContext, actor: Actor, activit
   }
 }
 
-async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, { m, a, orgName, p }: Awaited<ReturnType<typeof claimable>>, now: Date): Promise<MyCoupon> {
-  // The counter first: a member at their limit is refused without touching (and locking) stock.
-  const counted = await repo.takeTurnAndCount(tx, a.id, m.personId, periodOf(a, now), limitOf(a), !inBatch(tx));
-  if (counted === 'busy') throw new RetryAlone();
-  if (counted === 'limit')
-    throw new AppError('CLAIM_LIMIT_REACHED', undefined, a.claimLimitKind === 'daily' ? `今天的领取次数已用完（${limitText(a)}），请明天再来` : '您已领取过本活动的福利（每人限领1次）');
+/**
+ * The claim's writes. Inside a batch nothing may be left behind by a refusal (the batch has no
+ * savepoints): the one statement of the common case writes all or nothing, and a count without
+ * stock is undone before refusing. Alone, a refusal rolls the claim's own transaction back.
+ */
+async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, { m, a, orgName, prizeId, coupon, merchantName }: Claimable, now: Date): Promise<MyCoupon> {
+  const batched = inBatch(tx);
+  const period = periodOf(a, now);
   const values = {
     activityId: a.id,
-    prizeId: p.prize.id,
-    couponId: p.coupon.id,
+    prizeId,
+    couponId: coupon.id,
     personId: m.personId,
     membershipId: m.membershipId,
     accountId: auth.accountId,
-    validFrom: p.coupon.validFrom,
-    validTo: p.coupon.validTo,
-    faceValueFen: p.coupon.faceValueFen,
+    validFrom: coupon.validFrom,
+    validTo: coupon.validTo,
+    faceValueFen: coupon.faceValueFen,
     claimedAt: now,
   };
   let code = newCouponCode();
-  const fast = await takeFreeAndIssue(tx, values, code);
-  if (!fast.took && !(await takeOne(tx, p.prize.id))) throw new AppError('CLAIM_SOLD_OUT');
-  let id = fast.id;
+  const step = await countTakeAndIssue(tx, values, code, { limit: limitOf(a), period, wait: !batched });
+  if (step.kind === 'busy') throw new RetryAlone();
+  if (step.kind === 'limit')
+    throw new AppError('CLAIM_LIMIT_REACHED', undefined, a.claimLimitKind === 'daily' ? `今天的领取次数已用完（${limitText(a)}），请明天再来` : '您已领取过本活动的福利（每人限领1次）');
+  let id = step.kind === 'took' ? step.id : null;
+  if (step.kind === 'no_free_stock') {
+    if (batched) {
+      // Every bucket with stock is held by another transaction, or none is left: leave nothing behind.
+      await uncount(tx, a.id, m.personId, period);
+      if (!(await anyLeft(tx, prizeId))) throw new AppError('CLAIM_SOLD_OUT');
+      throw new RetryAlone();
+    }
+    if (!(await takeOne(tx, prizeId))) throw new AppError('CLAIM_SOLD_OUT');
+  }
   // 60 random bits: a taken code is next to impossible, but it would only mean drawing again.
   while (!id) id = (await repo.insertECoupon(tx, { ...values, code: (code = newCouponCode()) }))?.id ?? null;
   const e = { ...values, id, code, status: 'claimed', redeemedAt: null, expiredAt: null };
@@ -214,10 +230,10 @@ async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, { m,
     objectType: 'e_coupon',
     objectId: e.id,
     orgId: a.orgId,
-    after: { activityId: a.id, activityTitle: a.title, prizeId: p.prize.id, couponName: p.coupon.name, faceValueFen: p.coupon.faceValueFen, membershipId: m.membershipId },
+    after: { activityId: a.id, activityTitle: a.title, prizeId, couponName: coupon.name, faceValueFen: coupon.faceValueFen, membershipId: m.membershipId },
   });
   // The answer from what is at hand, without reading again.
-  return toMyCoupon({ e, couponTitle: p.coupon.title, couponName: p.coupon.name, conditions: p.coupon.conditions, description: p.coupon.description, activityTitle: a.title, orgName, merchantName: p.merchantName, redeemedMerchantName: null });
+  return toMyCoupon({ e, couponTitle: coupon.title, couponName: coupon.name, conditions: coupon.conditions, description: coupon.description, activityTitle: a.title, orgName, merchantName, redeemedMerchantName: null });
 }
 
 export function toMyCoupon(r: repo.MyCouponRow): MyCoupon {

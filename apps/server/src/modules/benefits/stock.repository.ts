@@ -31,8 +31,7 @@ export async function takeOne(tx: Tx, prizeId: string): Promise<boolean> {
       returning bucket`);
     if (rowsOf(free).length > 0) return true;
     if (inBatch(tx)) {
-      const left = await tx.execute(sql`select 1 from prize_stock where prize_id = ${prizeId} and remaining > 0 limit 1`);
-      if (rowsOf(left).length === 0) return false;
+      if (!(await anyLeft(tx, prizeId))) return false;
       throw new RetryAlone();
     }
     const waited = await tx.execute(sql`
@@ -42,8 +41,7 @@ export async function takeOne(tx: Tx, prizeId: string): Promise<boolean> {
         order by (bucket + ${STOCK_BUCKETS} - ${start}) % ${STOCK_BUCKETS} limit 1)
       returning bucket`);
     if (rowsOf(waited).length > 0) return true;
-    const left = await tx.execute(sql`select 1 from prize_stock where prize_id = ${prizeId} and remaining > 0 limit 1`);
-    if (rowsOf(left).length === 0) return false;
+    if (!(await anyLeft(tx, prizeId))) return false;
   }
 }
 
@@ -61,24 +59,55 @@ export interface IssueValues {
   claimedAt: Date;
 }
 
+/** The per-person limit a claim counts against: `period` is `all` or the China-time day. */
+export interface ClaimTurn {
+  limit: number;
+  period: string;
+  /** Wait for the person's turn (alone), or only try (inside a batch, which must not wait). */
+  wait: boolean;
+}
+
+export type ClaimStep =
+  /** Another claim by the same person holds the turn (only when not waiting): nothing written. */
+  | { kind: 'busy' }
+  /** The person is at their limit: nothing written. */
+  | { kind: 'limit' }
+  /** Counted, but no bucket with stock was free: the count stands until the caller undoes it or rolls back. */
+  | { kind: 'no_free_stock' }
+  /** Counted and a unit of stock taken; `id` null: the drawn code was taken, insert again with another. */
+  | { kind: 'took'; id: string | null };
+
 /**
- * The common case of a claim in one statement (one round trip): decrement a bucket no one else
- * holds (as takeOne's first step) and insert the e-coupon from that same row. `took` false: no
- * free bucket, go the long way (takeOne). `id` null with `took` true: the drawn code was taken
- * (next to impossible): the unit is held, insert again with another code.
+ * The common case of a claim in one statement (one round trip): take the person's turn (a
+ * transaction-scoped advisory lock on activity and person, so two claims by one person queue
+ * there), count one more claim unless that passes the limit, decrement a stock bucket no one
+ * else holds (as takeOne's first step), and insert the e-coupon from that same row. Each step
+ * runs only if the one before it did.
+ *
+ * The count is an upsert whose update is conditional (`claimed < limit`), judged on the row's
+ * latest version: with the primary key, two claims at once by the same person cannot both pass.
  */
-export async function takeFreeAndIssue(tx: Tx, v: IssueValues, code: string): Promise<{ took: boolean; id: string | null }> {
+export async function countTakeAndIssue(tx: Tx, v: IssueValues, code: string, turn: ClaimTurn): Promise<ClaimStep> {
   const start = Math.floor(Math.random() * STOCK_BUCKETS);
-  const [row] = rowsOf<{ took: number; id: string | null }>(
+  const key = sql`hashtextextended(${`claim:${v.activityId}:${v.personId}`}, 0)`;
+  const lock = turn.wait ? sql`select true as ok from (select pg_advisory_xact_lock(${key})) l` : sql`select pg_try_advisory_xact_lock(${key}) as ok`;
+  const [row] = rowsOf<{ turn: boolean; claimed: number | null; took: number; id: string | null }>(
     await tx.execute(sql`
-      with taken as (
+      with turn as (${lock}),
+      counted as (
+        insert into claim_counters (activity_id, person_id, period, claimed)
+        select ${v.activityId}, ${v.personId}, ${turn.period}, 1 from turn where turn.ok
+        on conflict (activity_id, person_id, period) do update set claimed = claim_counters.claimed + 1
+        where claim_counters.claimed < ${turn.limit}
+        returning claimed),
+      taken as (
         update prize_stock set remaining = remaining - 1
         where prize_id = ${v.prizeId} and bucket = (
-          select bucket from prize_stock
+          select bucket from prize_stock, counted
           where prize_id = ${v.prizeId} and remaining > 0
           order by (bucket + ${STOCK_BUCKETS} - ${start}) % ${STOCK_BUCKETS}
           limit 1
-          for update skip locked)
+          for update of prize_stock skip locked)
         returning bucket),
       issued as (
         insert into e_coupons (code, activity_id, prize_id, coupon_id, person_id, membership_id, account_id, valid_from, valid_to, face_value_fen, claimed_at)
@@ -86,9 +115,28 @@ export async function takeFreeAndIssue(tx: Tx, v: IssueValues, code: string): Pr
         from taken
         on conflict (code) do nothing
         returning id)
-      select (select count(*) from taken)::int as took, (select id from issued) as id`),
+      select (select ok from turn) as turn, (select claimed from counted) as claimed, (select count(*) from taken)::int as took, (select id from issued) as id`),
   );
-  return { took: row.took === 1, id: row.id };
+  if (!row.turn) return { kind: 'busy' };
+  if (row.claimed === null) return { kind: 'limit' };
+  if (row.took === 0) return { kind: 'no_free_stock' };
+  return { kind: 'took', id: row.id };
+}
+
+/**
+ * Undoes one count of countTakeAndIssue within the same transaction (which still holds the
+ * person's turn and the counter's row): a claim inside a batch that got no stock leaves nothing
+ * behind, as a batch's units must (platform/transaction-batcher.ts).
+ */
+export async function uncount(tx: Tx, activityId: string, personId: string, period: string): Promise<void> {
+  await tx.execute(sql`
+    with gone as (delete from claim_counters where activity_id = ${activityId} and person_id = ${personId} and period = ${period} and claimed = 1 returning 1)
+    update claim_counters set claimed = claimed - 1 where activity_id = ${activityId} and person_id = ${personId} and period = ${period} and claimed > 1`);
+}
+
+/** Whether any stock of the prize is left, as this transaction sees it (committed, and its own). */
+export async function anyLeft(tx: Tx, prizeId: string): Promise<boolean> {
+  return rowsOf(await tx.execute(sql`select 1 from prize_stock where prize_id = ${prizeId} and remaining > 0 limit 1`)).length > 0;
 }
 
 /** Committed stock left per prize (for "sold out" in the app; the claim itself never trusts it). */

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { approvedVerificationOf } from './member-app.repository.js';
 
 export { memberAppRoutes } from './member-app.routes.js';
-export { verifiedMemberOf, type VerifiedMember } from './member-app.repository.js';
+export { verifiedMemberOf, verifiedMemberSubquery, type VerifiedMember } from './member-app.repository.js';
 
 /** Tells the review mechanism what a verification's and a phone change's review decide. */
 export function registerMemberAppReviews(): void {

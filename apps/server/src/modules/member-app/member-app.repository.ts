@@ -1,5 +1,5 @@
 import type { MembershipStatus } from '@gonghui/contracts';
-import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, sql, type Placeholder } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { memberships, persons } from '../members/members.table.js';
 import { orgInScope, orgs, workUnits } from '../organisations/index.js';
@@ -134,26 +134,38 @@ export interface VerifiedMember {
 }
 
 /**
- * Who an account is as a member, in one query: undefined unless its verification is approved
- * (工会会员认证). The membership may be in any state that has not ended; callers decide which
- * states entitle to what (the card shows more of them than a welfare claim accepts).
+ * Who an account is as a member, as a subquery other queries can join (a welfare claim reads it
+ * with the activity and the prize in one round trip): the person whose verification is approved
+ * (工会会员认证) and their membership that has not ended. Its columns are named apart, with a
+ * prefix of their own: the query around it names them unqualified. `accountId` may be a placeholder of a prepared statement.
  */
-export async function verifiedMemberOf(db: DbOrTx, accountId: string): Promise<VerifiedMember | undefined> {
-  const [row] = await db
+export function verifiedMemberSubquery(db: DbOrTx, accountId: string | Placeholder) {
+  return db
     .select({
-      personId: persons.id,
-      name: persons.name,
-      membershipId: memberships.id,
-      membershipStatus: memberships.status,
-      orgId: orgs.id,
-      orgPath: orgs.path,
-      orgName: orgs.name,
+      personId: sql<string>`${persons.id}`.as('verified_person_id'),
+      name: sql<string>`${persons.name}`.as('verified_person_name'),
+      membershipId: sql<string>`${memberships.id}`.as('verified_membership_id'),
+      membershipStatus: sql<MembershipStatus>`${memberships.status}`.as('verified_membership_status'),
+      orgId: sql<string>`${orgs.id}`.as('verified_org_id'),
+      orgPath: sql<string>`${orgs.path}`.as('verified_org_path'),
+      orgName: sql<string>`${orgs.name}`.as('verified_org_name'),
     })
     .from(memberVerifications)
     .innerJoin(persons, eq(persons.id, memberVerifications.personId))
     .innerJoin(memberships, and(eq(memberships.personId, persons.id), sql`${memberships.status} <> 'transferred_out'`))
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(and(eq(memberVerifications.accountId, accountId), eq(memberVerifications.status, 'approved')))
-    .limit(1);
-  return row ? { ...row, membershipStatus: row.membershipStatus as MembershipStatus } : undefined;
+    .limit(1)
+    .as('verified_member');
+}
+
+/**
+ * Who an account is as a member, in one query: undefined unless its verification is approved.
+ * The membership may be in any state that has not ended; callers decide which states entitle to
+ * what (the card shows more of them than a welfare claim accepts).
+ */
+export async function verifiedMemberOf(db: DbOrTx, accountId: string): Promise<VerifiedMember | undefined> {
+  const m = verifiedMemberSubquery(db, accountId);
+  const [row] = await db.select().from(m);
+  return row;
 }
