@@ -35,6 +35,7 @@ import { appDeps } from './lib/app-deps.js';
 import { createBenchDatabase } from './lib/database.js';
 import { keysToJson } from './lib/keys.js';
 import { percentile } from './lib/load.js';
+import { childCpu, ownCpu, postgresCpu, postgresCpuDelta } from './lib/cpu.js';
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const MEMBERS = num('BENCH_MEMBERS', 20_000);
@@ -73,6 +74,8 @@ async function seed(db: Db, keys: ReturnType<typeof randomKeys>): Promise<Seeded
       members.slice(i, i + 1000).map((m, k) => ({ id: sha256(list[i + k].token), accountId: m.accountId, csrfToken: list[i + k].csrf, expiresAt: new Date(now.getTime() + 12 * 3600_000) })),
     );
   }
+  // Statistics, as a live database has them from autovacuum (the planner's picture of 20,000 new rows).
+  await db.execute(sql`analyze`);
   log(`seed: ${members.length.toLocaleString('en')} verified members with sessions, an activity of ${COUPONS} coupons in ${STOCK_BUCKETS} stock buckets (API) and one of ${COUPONS} in one hot row (naive), in ${secs(performance.now() - t0)}`);
   return {
     members,
@@ -92,7 +95,18 @@ function arrivals(n: number): number[][] {
   return order.map((m, i) => (i % DOUBLE_TAP === 0 ? [m, m] : [m]));
 }
 
+/** CPU seconds so far of the app's process (null: it is this one), the database's backends (null: not on this machine) and this process. */
+interface CpuSnapshot {
+  app: number | null;
+  pg: Map<number, number> | null;
+  load: number;
+}
+/** Set on PostgreSQL, where the app and the database run in processes of their own. */
+let cpuSnapshot: (() => Promise<CpuSnapshot>) | null = null;
+
 interface RunResult {
+  /** CPU seconds spent from the first request to the last grant, by the app, the database and the clients. */
+  cpu: { app: number | null; pg: number | null; load: number } | null;
   granted: number;
   refused: Record<string, number>;
   errors: string[];
@@ -111,6 +125,8 @@ async function drive(attempt: (member: number, worker: number) => Promise<'grant
   const refused: Record<string, number> = {};
   const errors: string[] = [];
   const lat: number[] = [];
+  const cpu0 = cpuSnapshot ? await cpuSnapshot() : null;
+  let cpuAtLastGrant = null as Promise<CpuSnapshot> | null;
   const start = performance.now();
   const one = async (m: number, w: number) => {
     const t0 = performance.now();
@@ -120,6 +136,7 @@ async function drive(attempt: (member: number, worker: number) => Promise<'grant
     if (r === 'granted') {
       granted++;
       lastGrant = t1;
+      if (granted === COUPONS && cpuSnapshot) cpuAtLastGrant = cpuSnapshot();
     } else if (r.startsWith('error') || r.startsWith('HTTP')) {
       if (errors.length < 5) errors.push(r);
       refused.error = (refused.error ?? 0) + 1;
@@ -133,7 +150,10 @@ async function drive(attempt: (member: number, worker: number) => Promise<'grant
       }
     }),
   );
-  return { granted, refused, errors, toSoldOutMs: lastGrant - start, totalMs: performance.now() - start, latencies: Float64Array.from(lat).sort() };
+  const totalMs = performance.now() - start;
+  const cpu1 = cpuAtLastGrant ? await cpuAtLastGrant : null;
+  const cpu = cpu0 && cpu1 ? { app: cpu0.app === null || cpu1.app === null ? null : cpu1.app - cpu0.app, pg: postgresCpuDelta(cpu0.pg, cpu1.pg), load: cpu1.load - cpu0.load } : null;
+  return { cpu, granted, refused, errors, toSoldOutMs: lastGrant - start, totalMs, latencies: Float64Array.from(lat).sort() };
 }
 
 /** One keep-alive connection per client, like 64 phones. */
@@ -239,6 +259,10 @@ function report(name: string, r: RunResult) {
   log(
     `${name.padEnd(6)} ${String(r.granted).padStart(5)} granted in ${secs(r.toSoldOutMs)} = ${rate.toFixed(0)} grants/s; all ${r.latencies.length.toLocaleString('en')} claims answered in ${secs(r.totalMs)}; p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms; refused: ${refused}`,
   );
+  if (r.cpu) {
+    const per = (sec: number | null) => (sec === null ? '–' : `${((sec * 1000) / COUPONS).toFixed(2)} ms`);
+    log(`       CPU per grant, up to the last one: app ${per(r.cpu.app)}, database ${per(r.cpu.pg)}, clients ${per(r.cpu.load)}`);
+  }
   for (const e of r.errors) log(`  ${e}`);
   return rate;
 }
@@ -285,6 +309,10 @@ async function main() {
         server!.once('exit', (code) => reject(new Error(`server exited (${code})`)));
       });
       naiveRun = (s) => runNaivePg(bench.url, s);
+      const meter = new pg.Pool({ connectionString: bench.url, max: 1 });
+      closers.push(() => meter.end());
+      const app = server;
+      cpuSnapshot = async () => ({ app: await childCpu(app), pg: await postgresCpu(meter, bench.name), load: ownCpu() });
     }
     const s = await seed(database.db, keys);
 

@@ -59,6 +59,19 @@ export interface IssueValues {
   claimedAt: Date;
 }
 
+const startBuckets = new WeakMap<object, number>();
+/**
+ * Where a transaction starts looking for a free bucket: random, so that concurrent transactions
+ * spread over the rows, and the same for every claim of one transaction, so that a batch of
+ * claims keeps taking from the bucket it already holds instead of locking one bucket after
+ * another and leaving none free for the batches beside it.
+ */
+function startBucketOf(tx: Tx): number {
+  let start = startBuckets.get(tx);
+  if (start === undefined) startBuckets.set(tx, (start = Math.floor(Math.random() * STOCK_BUCKETS)));
+  return start;
+}
+
 /** The per-person limit a claim counts against: `period` is `all` or the China-time day. */
 export interface ClaimTurn {
   limit: number;
@@ -88,7 +101,7 @@ export type ClaimStep =
  * latest version: with the primary key, two claims at once by the same person cannot both pass.
  */
 export async function countTakeAndIssue(tx: Tx, v: IssueValues, code: string, turn: ClaimTurn): Promise<ClaimStep> {
-  const start = Math.floor(Math.random() * STOCK_BUCKETS);
+  const start = startBucketOf(tx);
   const key = sql`hashtextextended(${`claim:${v.activityId}:${v.personId}`}, 0)`;
   const lock = turn.wait ? sql`select true as ok from (select pg_advisory_xact_lock(${key})) l` : sql`select pg_try_advisory_xact_lock(${key}) as ok`;
   const [row] = rowsOf<{ turn: boolean; claimed: number | null; took: number; id: string | null }>(

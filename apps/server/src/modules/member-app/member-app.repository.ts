@@ -154,7 +154,9 @@ export function verifiedMemberSubquery(db: DbOrTx, accountId: string | Placehold
     .innerJoin(persons, eq(persons.id, memberVerifications.personId))
     .innerJoin(memberships, and(eq(memberships.personId, persons.id), sql`${memberships.status} <> 'transferred_out'`))
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
-    .where(and(eq(memberVerifications.accountId, accountId), eq(memberVerifications.status, 'approved')))
+    // 'approved' written into the statement, not bound: a prepared statement's generic plan can
+    // then use the partial index of live verifications by account (a bound value cannot prove it).
+    .where(and(eq(memberVerifications.accountId, accountId), sql`${memberVerifications.status} = 'approved'`))
     .limit(1)
     .as('verified_member');
 }
