@@ -53,55 +53,58 @@ export function idempotencyOf(req: FastifyRequest, accountId: string): Idempoten
 }
 
 /** Marks a key whose first request is still running (a real answer always has a 2xx status). */
-const IN_FLIGHT = 0;
+export const IN_FLIGHT = 0;
 
 /**
  * Runs `work` in one transaction that also records its answer under the key, or replays the
  * answer recorded for the same key. `status` is the HTTP status of a fresh success.
  */
-export async function idempotently<T>(
-  db: Db,
-  now: Date,
-  request: IdempotentRequest | null,
-  status: number,
-  work: (tx: Tx) => Promise<T>,
-  /** How the transaction is opened: by default its own; a claim passes its group commit (platform/transaction-batcher.ts). */
-  transact: <R>(w: (tx: Tx) => Promise<R>) => Promise<R> = (w) => db.transaction(w),
-): Promise<Answer<T>> {
-  if (!request) return { status, body: await transact(work), replayed: false };
+export async function idempotently<T>(db: Db, now: Date, request: IdempotentRequest | null, status: number, work: (tx: Tx) => Promise<T>): Promise<Answer<T>> {
+  if (!request) return { status, body: await db.transaction(work), replayed: false };
   const stored = await findLive(db, request, now);
   if (stored) return replay<T>(stored, request);
-  return transact(async (tx) => {
-    const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
-    // Claim the key; an expired row under the same key is taken over. Blocks while another
-    // transaction holds the same key uncommitted (see above).
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ accountId: request.accountId, key: request.key, requestHash: request.requestHash, statusCode: IN_FLIGHT, body: {}, createdAt: now })
-      .onConflictDoUpdate({
-        target: [idempotencyKeys.accountId, idempotencyKeys.key],
-        set: { requestHash: request.requestHash, statusCode: IN_FLIGHT, body: {}, createdAt: now },
-        setWhere: lt(idempotencyKeys.createdAt, expiredBefore),
-      })
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) {
-      const first = await findLive(tx, request, now);
-      if (!first) throw new AppError('INTERNAL');
-      return replay<T>(first, request);
-    }
-    const body = await work(tx);
-    // What the client would receive, as JSON (dates as strings), so a replay is byte-for-byte the same answer.
-    const json = JSON.parse(JSON.stringify(body)) as T;
-    await tx
-      .update(idempotencyKeys)
-      .set({ statusCode: status, body: json as object })
-      .where(and(eq(idempotencyKeys.accountId, request.accountId), eq(idempotencyKeys.key, request.key)));
-    return { status, body, replayed: false };
-  });
+  return db.transaction((tx) => idempotentlyIn(tx, now, request, status, work));
+}
+
+/** As idempotently, inside a transaction the caller has opened (a claim's, in its group commit). */
+export async function idempotentlyIn<T>(tx: Tx, now: Date, request: IdempotentRequest | null, status: number, work: (tx: Tx) => Promise<T>): Promise<Answer<T>> {
+  if (!request) return { status, body: await work(tx), replayed: false };
+  // Claim the key; an expired row under the same key is taken over. Blocks while another
+  // transaction holds the same key uncommitted (see above).
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({ accountId: request.accountId, key: request.key, requestHash: request.requestHash, statusCode: IN_FLIGHT, body: {}, createdAt: now })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.accountId, idempotencyKeys.key],
+      set: { requestHash: request.requestHash, statusCode: IN_FLIGHT, body: {}, createdAt: now },
+      setWhere: lt(idempotencyKeys.createdAt, expiredBefore(now)),
+    })
+    .returning({ key: idempotencyKeys.key });
+  if (claimed.length === 0) {
+    const first = await findLive(tx, request, now);
+    if (!first) throw new AppError('INTERNAL');
+    return replay<T>(first, request);
+  }
+  const body = await work(tx);
+  await tx
+    .update(idempotencyKeys)
+    .set({ statusCode: status, body: asStored(body) })
+    .where(and(eq(idempotencyKeys.accountId, request.accountId), eq(idempotencyKeys.key, request.key)));
+  return { status, body, replayed: false };
+}
+
+/** What the client would receive, as JSON (dates as strings), so a replay is byte-for-byte the same answer. */
+export function asStored(body: unknown): object {
+  return JSON.parse(JSON.stringify(body)) as object;
+}
+
+/** Keys created before this are expired: forgotten, and free to be used again. */
+export function expiredBefore(now: Date): Date {
+  return new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
 }
 
 /** The answer stored for this key, to replay, or null (a key reused for another request is refused). */
-export async function storedAnswer<T>(db: Db, now: Date, request: IdempotentRequest): Promise<Answer<T> | null> {
+export async function storedAnswer<T>(db: Db | Tx, now: Date, request: IdempotentRequest): Promise<Answer<T> | null> {
   const stored = await findLive(db, request, now);
   return stored ? replay<T>(stored, request) : null;
 }
@@ -114,13 +117,14 @@ async function findLive(db: Db | Tx, request: IdempotentRequest, now: Date) {
       and(
         eq(idempotencyKeys.accountId, request.accountId),
         eq(idempotencyKeys.key, request.key),
-        sql`${idempotencyKeys.createdAt} >= ${new Date(now.getTime() - IDEMPOTENCY_TTL_MS)}`,
+        sql`${idempotencyKeys.createdAt} >= ${expiredBefore(now)}`,
       ),
     );
   return row;
 }
 
-function replay<T>(row: typeof idempotencyKeys.$inferSelect, request: IdempotentRequest): Answer<T> {
+/** A stored row's answer for a retry: refused if the key came with another request, or is still in flight. */
+export function replay<T>(row: Pick<typeof idempotencyKeys.$inferSelect, 'requestHash' | 'statusCode' | 'body'>, request: IdempotentRequest): Answer<T> {
   if (row.requestHash !== request.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   // The in-flight marker is only ever written inside a transaction that overwrites it before
   // committing, so no reader should see it; never replay a placeholder if one somehow does.
@@ -132,7 +136,7 @@ function replay<T>(row: typeof idempotencyKeys.$inferSelect, request: Idempotent
 export async function purgeExpiredIdempotencyKeys(db: Db, now: Date): Promise<number> {
   const gone = await db
     .delete(idempotencyKeys)
-    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)))
+    .where(lt(idempotencyKeys.createdAt, expiredBefore(now)))
     .returning({ key: idempotencyKeys.key });
   return gone.length;
 }

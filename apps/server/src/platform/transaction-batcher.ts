@@ -3,72 +3,69 @@ import { recordAudits, type Actor, type AuditEntry } from './audit/audit.js';
 import { AppError } from './errors.js';
 import { isTransient } from './pg-errors.js';
 
-interface Item {
-  work: (tx: Tx) => Promise<unknown>;
-  resolve: (v: unknown) => void;
+/** An audit record a unit asks for; the batch writes those of its successful units together. */
+export interface AuditRecord {
+  actor: Actor;
+  entry: AuditEntry;
+}
+
+/** What became of one unit of a batch. */
+export type UnitOutcome<O> =
+  /** Done: its answer and its audit records. */
+  | { ok: true; value: O; audits: AuditRecord[] }
+  /** Refused (answered as if alone). */
+  | { ok: false; error: AppError }
+  /** Could not be done without waiting for a lock another transaction holds: run it alone after the batch. */
+  | { ok: 'later' };
+
+/**
+ * Work that can be done for many units at once. `together` does a batch's units in the batch's
+ * transaction, set-wise (a few statements for all of them, not a few for each), and answers
+ * for each unit in order. It must never wait for a lock (the batch holds rows another
+ * transaction may be waiting for: that unit is 'later'), and a unit it refuses or puts off must
+ * have left nothing written. `alone` does one unit in a transaction of its own, where waiting is
+ * safe; a refusal there throws and rolls that transaction back.
+ */
+export interface BatchWork<I, O> {
+  together(tx: Tx, units: I[]): Promise<UnitOutcome<O>[]>;
+  alone(tx: Tx, unit: I): Promise<{ value: O; audits: AuditRecord[] }>;
+}
+
+interface Item<I, O> {
+  unit: I;
+  resolve: (v: O) => void;
   reject: (e: unknown) => void;
 }
 
 /**
- * Thrown by a unit that would have to wait for a row another transaction holds: inside a batch it
- * must not (the batch already holds rows another one may be waiting for), so it leaves nothing
- * written and runs again alone once the batch has committed.
- */
-export class RetryAlone extends Error {}
-
-const batched = new WeakSet<object>();
-/** Whether this transaction is a batch's, holding several units (a unit must not wait for locks there). */
-export const inBatch = (tx: Tx): boolean => batched.has(tx);
-
-type AuditRecord = { actor: Actor; entry: AuditEntry };
-const audits = new WeakMap<object, AuditRecord[]>();
-
-/**
- * The unit's audit record, written at the end of its transaction together with those of the
- * other units of the batch (one lock of the chain, one insert), so the chain's lock is held only
- * for the batch's last statements and its commit. Outside the batcher it is written at once.
- */
-export async function auditAtCommit(tx: Tx, key: Buffer, actor: Actor, entry: AuditEntry): Promise<void> {
-  const list = audits.get(tx);
-  if (list) list.push({ actor, entry });
-  else await recordAudits(tx, key, [{ actor, entry }]);
-}
-
-/**
- * Group commit for small, hot writes (a welfare claim): units of work that arrive while
- * transactions are running are run together in the next one and committed at once. Why: every
+ * Group commit for small, hot writes (a welfare claim): units that arrive while a batch is
+ * running wait for the next one, which does them together and commits them at once. Why: every
  * such write also appends to the audit chain, whose lock (like any single hot row) is held until
- * commit, so one transaction per unit serialises the units on the commit's disk flush. A batch
- * pays for that lock and that flush once.
+ * commit, so one transaction per unit serialises the units on that lock; and a statement per
+ * unit costs the server and the database a round trip each. A batch pays for the lock, the
+ * commit and its statements once.
  *
- * The units' contract: inside a batch (inBatch), a unit that refuses (AppError, RetryAlone) must
- * have written nothing, by writing in one statement that does all or nothing or by undoing what
- * it wrote. There are no savepoints: one round trip each is a large part of a small unit's cost,
- * and the claim, the one unit, needs none. Its audit records are dropped with the refusal.
- *
- * Each unit still sees only the database: a refusal is answered as if alone; nothing is decided
- * from memory. A unit never waits for a lock inside a
- * batch (RetryAlone): it runs alone after the batch, where waiting is safe. If the batch cannot
- * commit (a deadlock with another server's batch, a lost connection), nothing of it was kept, and
- * each unit runs again in a transaction of its own (a deadlock's victim there runs again too).
- * A few batches run at once per database handle: their units work side by side and queue only
- * for the audit records, written at each batch's end; other requests keep the rest of the pool.
+ * Each unit is still judged by the database, as if alone: nothing is decided from memory. If a
+ * batch cannot commit (a deadlock with another server's batch, a lost connection), nothing of it
+ * was kept, and each unit runs again alone (a deadlock's victim there runs again too). A few
+ * batches run at once per database handle; other requests keep the rest of the pool.
  */
-export class TransactionBatcher {
-  private queue: Item[] = [];
+export class TransactionBatcher<I, O> {
+  private queue: Item<I, O>[] = [];
   private writers = 0;
 
   constructor(
     private readonly db: Db,
-    /** The audit key: a batch writes its units' records at its end (auditAtCommit). */
+    /** The audit key: a batch writes its units' records at its end. */
     private readonly auditKey: Buffer,
+    private readonly work: BatchWork<I, O>,
     private readonly maxWriters = 2,
-    private readonly maxBatch = 32,
+    private readonly maxBatch = 64,
   ) {}
 
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+  run(unit: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ unit, resolve, reject });
       if (this.writers < this.maxWriters) void this.drain();
     });
   }
@@ -82,28 +79,22 @@ export class TransactionBatcher {
     }
   }
 
-  private async runBatch(batch: Item[]) {
+  private async runBatch(batch: Item<I, O>[]) {
     if (batch.length === 1) return this.alone(batch[0]);
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown } | { ok: 'later' })[] = [];
+    let outcomes: UnitOutcome<O>[];
     try {
-      await this.db.transaction(async (tx) => {
-        const records: AuditRecord[] = [];
-        batched.add(tx);
-        for (const item of batch) {
-          // Units run one after another on the batch's transaction.
-          const own: AuditRecord[] = [];
-          audits.set(tx, own);
-          try {
-            outcomes.push({ ok: true, value: await item.work(tx) });
-            records.push(...own);
-          } catch (error) {
-            // A refusal concerns its unit only (which wrote nothing); anything else (a database
-            // failure) ends the batch.
-            if (!(error instanceof RetryAlone) && !(error instanceof AppError)) throw error;
-            outcomes.push(error instanceof RetryAlone ? { ok: 'later' } : { ok: false, error });
-          }
-        }
-        await recordAudits(tx, this.auditKey, records);
+      outcomes = await this.db.transaction(async (tx) => {
+        const done = await this.work.together(
+          tx,
+          batch.map((b) => b.unit),
+        );
+        if (done.length !== batch.length) throw new Error(`a batch of ${batch.length} answered ${done.length} units`);
+        await recordAudits(
+          tx,
+          this.auditKey,
+          done.flatMap((o) => (o.ok === true ? o.audits : [])),
+        );
+        return done;
       });
     } catch {
       for (const item of batch) await this.alone(item);
@@ -118,15 +109,13 @@ export class TransactionBatcher {
   }
 
   /** A unit in a transaction of its own (it may wait for locks); a deadlock's victim simply runs again. */
-  private async alone(item: Item) {
+  private async alone(item: Item<I, O>) {
     for (let attempt = 1; ; attempt++) {
       try {
         return item.resolve(
           await this.db.transaction(async (tx) => {
-            const own: AuditRecord[] = [];
-            audits.set(tx, own);
-            const value = await item.work(tx);
-            await recordAudits(tx, this.auditKey, own);
+            const { value, audits } = await this.work.alone(tx, item.unit);
+            await recordAudits(tx, this.auditKey, audits);
             return value;
           }),
         );

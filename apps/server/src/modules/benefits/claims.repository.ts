@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../db/client.js';
+import { idempotencyKeys } from '../../platform/idempotency.table.js';
 import { verifiedMemberSubquery } from '../member-app/index.js';
 import { orgs } from '../organisations/index.js';
 import { activities, activityPrizes, claimCounters, coupons, eCoupons, merchants, redemptions } from './benefits.table.js';
@@ -55,16 +56,18 @@ export async function prizesOf(db: DbOrTx, activityId: string) {
 const activityOrg = alias(orgs, 'activity_org');
 
 /**
- * Everything a claim is judged on before it touches stock, in one round trip: the caller as a
- * verified member, the activity (with its union's name and whether its scope covers the member),
- * the prize of that activity with its coupon and the coupon's merchant's name. A missing member
- * gives no row; a missing activity or prize gives nulls. Prepared once per database (on
- * PostgreSQL a named statement, parsed and planned once per connection): every claim runs it.
+ * Everything a claim is judged on before it touches stock, in one round trip: the answer stored
+ * under its Idempotency-Key (a retry is replayed before anything else is judged), the caller as
+ * a verified member, the activity (with its union's name and whether its scope covers the
+ * member), the prize of that activity with its coupon and the coupon's merchant's name; each null
+ * when missing. Prepared once per database (on PostgreSQL a named statement, parsed and planned
+ * once per connection): every claim runs it.
  */
 const claimContextQuery = (db: DbOrTx) => {
   const m = verifiedMemberSubquery(db, sql.placeholder('accountId'));
   return db
     .select({
+      stored: { requestHash: idempotencyKeys.requestHash, statusCode: idempotencyKeys.statusCode, body: idempotencyKeys.body },
       member: { personId: m.personId, membershipId: m.membershipId, membershipStatus: m.membershipStatus, orgId: m.orgId, orgPath: m.orgPath },
       a: {
         id: activities.id,
@@ -93,7 +96,17 @@ const claimContextQuery = (db: DbOrTx) => {
       },
       merchantName: merchants.name,
     })
-    .from(m)
+    // One row whatever is missing.
+    .from(sql`(values (1)) as one (one)`)
+    .leftJoin(
+      idempotencyKeys,
+      and(
+        eq(idempotencyKeys.accountId, sql.placeholder('accountId')),
+        eq(idempotencyKeys.key, sql.placeholder('idempotencyKey')),
+        gte(idempotencyKeys.createdAt, sql.placeholder('liveSince')),
+      ),
+    )
+    .leftJoin(m, sql`true`)
     .leftJoin(activities, eq(activities.id, sql.placeholder('activityId')))
     .leftJoin(activityOrg, eq(activityOrg.id, activities.orgId))
     .leftJoin(activityPrizes, and(eq(activityPrizes.id, sql.placeholder('prizeId')), eq(activityPrizes.activityId, activities.id)))
@@ -103,13 +116,13 @@ const claimContextQuery = (db: DbOrTx) => {
 };
 const preparedContexts = new WeakMap<DbOrTx, ReturnType<typeof claimContextQuery>>();
 
-export async function claimContext(db: DbOrTx, accountId: string, activityId: string, prizeId: string) {
-  let q = preparedContexts.get(db);
-  if (!q) preparedContexts.set(db, (q = claimContextQuery(db)));
-  const [row] = await q.execute({ accountId, activityId, prizeId });
+export async function claimContext(db: DbOrTx, q: { accountId: string; activityId: string; prizeId: string; idempotencyKey: string | null; liveSince: Date }) {
+  let prepared = preparedContexts.get(db);
+  if (!prepared) preparedContexts.set(db, (prepared = claimContextQuery(db)));
+  const [row] = await prepared.execute(q);
   return row;
 }
-export type ClaimContext = NonNullable<Awaited<ReturnType<typeof claimContext>>>;
+export type ClaimContext = Awaited<ReturnType<typeof claimContext>>;
 
 export async function claimedInPeriod(db: DbOrTx, activityId: string, personId: string, period: string): Promise<number> {
   const [row] = await db

@@ -11,16 +11,16 @@ import type { Actor } from '../../platform/audit/audit.js';
 import type { AuthContext } from '../../platform/auth-context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
-import { idempotently, storedAnswer, type Answer, type IdempotentRequest } from '../../platform/idempotency.js';
-import { auditAtCommit, inBatch, RetryAlone, TransactionBatcher } from '../../platform/transaction-batcher.js';
-import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import { expiredBefore, replay, type Answer, type IdempotentRequest } from '../../platform/idempotency.js';
+import type { DbOrTx } from '../../db/client.js';
 import { verifiedMemberOf, type VerifiedMember } from '../member-app/index.js';
 import { openBenefitImage } from './benefit-images.js';
-import { chinaDateTime } from './china-time.js';
+import { limitOf, limitText, periodOf } from './claim-limits.js';
 import * as repo from './claims.repository.js';
-import { formatCouponCode, newCouponCode } from './coupon-code.js';
+import { claimBatcherOf } from './claims.batch.js';
 import { signCouponToken } from './coupon-token.js';
-import { anyLeft, countTakeAndIssue, remainingByPrize, takeOne, uncount } from './stock.repository.js';
+import { toMyCoupon } from './my-coupon.js';
+import { remainingByPrize } from './stock.repository.js';
 
 /** Memberships that entitle to union welfare (seed 001: 已调离 and 转会中 members do not claim). */
 export const claimingStatuses: readonly MembershipStatus[] = ['joined', 'transferred_in'];
@@ -33,17 +33,7 @@ export async function claimingMember(db: DbOrTx, accountId: string): Promise<Ver
   return m;
 }
 
-/** The China-time day (UTC+8, no daylight saving) a moment falls on: a daily limit's period. */
-export function chinaDate(at: Date): string {
-  return chinaDateTime(at).slice(0, 10);
-}
-
 type Activity = repo.ActivityRow;
-/** What the limit rules read of an activity (the claim reads only these, not the whole row). */
-type Limited = Pick<Activity, 'claimLimitKind' | 'claimLimitPerDay'>;
-const periodOf = (a: Limited, now: Date) => (a.claimLimitKind === 'daily' ? chinaDate(now) : 'all');
-const limitOf = (a: Limited) => (a.claimLimitKind === 'daily' ? (a.claimLimitPerDay ?? 1) : 1);
-const limitText = (a: Limited) => (a.claimLimitKind === 'daily' ? `每人每天限领${limitOf(a)}次` : '每人限领1次');
 const coverUrl = (a: Activity) => (a.coverImage ? `/api/me/activities/${a.id}/cover` : null);
 
 function summaryOf(a: Activity, orgName: string, now: Date, soldOut: boolean): MemberActivitySummary {
@@ -127,12 +117,19 @@ export async function myActivityCover(deps: Deps, auth: AuthContext, id: string)
   return openBenefitImage(deps, a.coverImage);
 }
 
-/** One group commit per database handle (see platform/transaction-batcher.ts). */
-const batchers = new WeakMap<Db, TransactionBatcher>();
-function batcherOf(deps: Deps): TransactionBatcher {
-  let b = batchers.get(deps.db);
-  if (!b) batchers.set(deps.db, (b = new TransactionBatcher(deps.db, deps.config.keys.auditKey)));
-  return b;
+/** The refusals that come before the stock, in their order, judged on one read (claimContext). */
+function judge(c: repo.ClaimContext, now: Date) {
+  // A subquery's columns left-joined: a missing member comes as an object of nulls.
+  const member = c.member?.personId ? c.member : null;
+  if (!member) throw new AppError('NOT_VERIFIED');
+  if (!claimingStatuses.includes(member.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
+  const a = c.a;
+  if (!a || a.status !== 'approved' || !a.isOpen) throw new AppError('ACTIVITY_UNAVAILABLE');
+  if (!c.covers) throw new AppError('ACTIVITY_NOT_IN_SCOPE');
+  if (now < a.startsAt || now >= a.endsAt) throw new AppError('CLAIM_NOT_IN_WINDOW', undefined, now < a.startsAt ? '活动尚未开始，请到时再来领取' : '活动已结束，不能再领取');
+  if (!c.prizeId || !c.coupon) throw new AppError('NOT_FOUND', undefined, '该活动没有这个奖品');
+  if (!c.coupon.enabled) throw new AppError('CLAIM_COUPON_DISABLED');
+  return { member, activity: a, orgName: c.orgName ?? '', prizeId: c.prizeId, coupon: c.coupon, merchantName: c.merchantName };
 }
 
 /**
@@ -145,119 +142,29 @@ function batcherOf(deps: Deps): TransactionBatcher {
  */
 const soldOutPrizes = new Set<string>();
 
-/** The refusals that come before the stock, in their order, judged on one read (claimContext). */
-async function claimable(db: DbOrTx, accountId: string, activityId: string, prizeId: string, now: Date) {
-  const c = await repo.claimContext(db, accountId, activityId, prizeId);
-  if (!c) throw new AppError('NOT_VERIFIED');
-  if (!claimingStatuses.includes(c.member.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
-  const a = c.a;
-  if (!a || a.status !== 'approved' || !a.isOpen) throw new AppError('ACTIVITY_UNAVAILABLE');
-  if (!c.covers) throw new AppError('ACTIVITY_NOT_IN_SCOPE');
-  if (now < a.startsAt || now >= a.endsAt) throw new AppError('CLAIM_NOT_IN_WINDOW', undefined, now < a.startsAt ? '活动尚未开始，请到时再来领取' : '活动已结束，不能再领取');
-  if (!c.prizeId || !c.coupon) throw new AppError('NOT_FOUND', undefined, '该活动没有这个奖品');
-  if (!c.coupon.enabled) throw new AppError('CLAIM_COUPON_DISABLED');
-  return { m: c.member, a, orgName: c.orgName ?? '', prizeId: c.prizeId, coupon: c.coupon, merchantName: c.merchantName };
-}
-type Claimable = Awaited<ReturnType<typeof claimable>>;
-
 /**
- * 领取: one transaction counts the claim against the per-person limit (conditional upsert), takes a
- * unit of stock (conditional decrement of a bucket), inserts the e-coupon with a fresh code and the
- * audit record; any refusal leaves none of it. Claims arriving together share a commit
- * (platform/transaction-batcher.ts). With an Idempotency-Key, a retry replays the first e-coupon
- * (even if the activity has closed since).
+ * 领取: counts the claim against the per-person limit (conditional upsert), takes a unit of stock
+ * (conditional decrement of a bucket), inserts the e-coupon with a fresh code and the audit
+ * record, all in one transaction; any refusal leaves none of it. Claims arriving together share
+ * a transaction, its statements and its commit (claims.batch.ts). With an Idempotency-Key, a
+ * retry replays the first e-coupon (even if the activity has closed since).
  */
 export async function claim(deps: Deps, auth: AuthContext, actor: Actor, activityId: string, prizeId: string, idem: IdempotentRequest | null): Promise<Answer<MyCoupon>> {
   const now = deps.now();
+  const context = await repo.claimContext(deps.db, { accountId: auth.accountId, activityId, prizeId, idempotencyKey: idem?.key ?? null, liveSince: expiredBefore(now) });
   // A retry replays the first answer before anything is judged again.
-  const replay = idem ? await storedAnswer<MyCoupon>(deps.db, now, idem) : null;
-  if (replay) return replay;
-  // The refusals that need no lock are judged on the pool, before the claim queues for a write
-  // transaction: what was true when the claim arrived (an activity closed a moment later does not
-  // undo a claim already being granted, as with any request in flight).
-  const checked = await claimable(deps.db, auth.accountId, activityId, prizeId, now);
+  if (idem && context.stored?.requestHash) return replay<MyCoupon>(context.stored, idem);
+  // The refusals that need no lock are judged before the claim queues for a write transaction:
+  // what was true when the claim arrived (an activity closed a moment later does not undo a
+  // claim already being granted, as with any request in flight).
+  const judged = judge(context, now);
   if (soldOutPrizes.has(prizeId)) throw new AppError('CLAIM_SOLD_OUT');
-  const batcher = batcherOf(deps);
   try {
-    return await idempotently(deps.db, now, idem, 201, (tx) => claimIn(tx, deps, auth, actor, checked, now), (w) => batcher.run(w));
+    return await claimBatcherOf(deps).run({ ...judged, accountId: auth.accountId, actor, now, idem });
   } catch (e) {
     if (e instanceof AppError && e.code === 'CLAIM_SOLD_OUT') soldOutPrizes.add(prizeId);
     throw e;
   }
-}
-
-/**
- * The claim's writes. Inside a batch nothing may be left behind by a refusal (the batch has no
- * savepoints): the one statement of the common case writes all or nothing, and a count without
- * stock is undone before refusing. Alone, a refusal rolls the claim's own transaction back.
- */
-async function claimIn(tx: Tx, deps: Deps, auth: AuthContext, actor: Actor, { m, a, orgName, prizeId, coupon, merchantName }: Claimable, now: Date): Promise<MyCoupon> {
-  const batched = inBatch(tx);
-  const period = periodOf(a, now);
-  const values = {
-    activityId: a.id,
-    prizeId,
-    couponId: coupon.id,
-    personId: m.personId,
-    membershipId: m.membershipId,
-    accountId: auth.accountId,
-    validFrom: coupon.validFrom,
-    validTo: coupon.validTo,
-    faceValueFen: coupon.faceValueFen,
-    claimedAt: now,
-  };
-  let code = newCouponCode();
-  const step = await countTakeAndIssue(tx, values, code, { limit: limitOf(a), period, wait: !batched });
-  if (step.kind === 'busy') throw new RetryAlone();
-  if (step.kind === 'limit')
-    throw new AppError('CLAIM_LIMIT_REACHED', undefined, a.claimLimitKind === 'daily' ? `今天的领取次数已用完（${limitText(a)}），请明天再来` : '您已领取过本活动的福利（每人限领1次）');
-  let id = step.kind === 'took' ? step.id : null;
-  if (step.kind === 'no_free_stock') {
-    if (batched) {
-      // Every bucket with stock is held by another transaction, or none is left: leave nothing behind.
-      await uncount(tx, a.id, m.personId, period);
-      if (!(await anyLeft(tx, prizeId))) throw new AppError('CLAIM_SOLD_OUT');
-      throw new RetryAlone();
-    }
-    if (!(await takeOne(tx, prizeId))) throw new AppError('CLAIM_SOLD_OUT');
-  }
-  // 60 random bits: a taken code is next to impossible, but it would only mean drawing again.
-  while (!id) id = (await repo.insertECoupon(tx, { ...values, code: (code = newCouponCode()) }))?.id ?? null;
-  const e = { ...values, id, code, status: 'claimed', redeemedAt: null, expiredAt: null };
-  // Written at the end of the transaction: the audit chain's lock serialises writers until commit.
-  await auditAtCommit(tx, deps.config.keys.auditKey, actor, {
-    action: 'e_coupon.claimed',
-    objectType: 'e_coupon',
-    objectId: e.id,
-    orgId: a.orgId,
-    after: { activityId: a.id, activityTitle: a.title, prizeId, couponName: coupon.name, faceValueFen: coupon.faceValueFen, membershipId: m.membershipId },
-  });
-  // The answer from what is at hand, without reading again.
-  return toMyCoupon({ e, couponTitle: coupon.title, couponName: coupon.name, conditions: coupon.conditions, description: coupon.description, activityTitle: a.title, orgName, merchantName, redeemedMerchantName: null });
-}
-
-export function toMyCoupon(r: repo.MyCouponRow): MyCoupon {
-  const e = r.e;
-  return {
-    id: e.id,
-    code: formatCouponCode(e.code),
-    status: e.status as ECouponStatus,
-    couponTitle: r.couponTitle,
-    couponName: r.couponName,
-    faceValueFen: e.faceValueFen,
-    conditions: r.conditions,
-    description: r.description,
-    validFrom: e.validFrom.toISOString(),
-    validTo: e.validTo.toISOString(),
-    activityId: e.activityId,
-    activityTitle: r.activityTitle,
-    orgName: r.orgName,
-    merchantName: r.merchantName,
-    claimedAt: e.claimedAt.toISOString(),
-    redeemedAt: e.redeemedAt?.toISOString() ?? null,
-    redeemedMerchantName: r.redeemedMerchantName,
-    expiredAt: e.expiredAt?.toISOString() ?? null,
-  };
 }
 
 /** 我的券: the account's own e-coupons (a member keeps them after a transfer: they were claimed by them). */

@@ -1,8 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx, type Tx } from '../../db/client.js';
 import { prizeStock } from './benefits.table.js';
-import { inBatch, RetryAlone } from '../../platform/transaction-batcher.js';
 import { STOCK_BUCKETS } from './stock-buckets.js';
+
+/** Where a transaction starts looking for a free bucket: random, so concurrent ones spread over the rows. */
+export const randomBucket = () => Math.floor(Math.random() * STOCK_BUCKETS);
 
 /**
  * Takes one unit of a prize's stock inside the claim's transaction, or answers false when none is
@@ -12,14 +14,14 @@ import { STOCK_BUCKETS } from './stock-buckets.js';
  * 1. Decrement a bucket with stock that no other transaction holds (FOR UPDATE SKIP LOCKED),
  *    starting at a random bucket so concurrent claims spread over the rows.
  * 2. If every bucket with stock is locked by someone, wait for one of them (a plain conditional
- *    UPDATE): when its holder commits, the condition is re-checked on the new value. Inside a
- *    group commit a claim must not wait (RetryAlone): it runs again on its own after the batch.
+ *    UPDATE): when its holder commits, the condition is re-checked on the new value. Only a claim
+ *    in a transaction of its own may wait (a batch's claims never do: claim-batch.repository.ts).
  * 3. Sold out only when the committed stock of every bucket is 0. Stock never grows back (no
  *    claim gives a unit back), so that answer stays true.
  */
 export async function takeOne(tx: Tx, prizeId: string): Promise<boolean> {
   for (;;) {
-    const start = Math.floor(Math.random() * STOCK_BUCKETS);
+    const start = randomBucket();
     const free = await tx.execute(sql`
       update prize_stock set remaining = remaining - 1
       where prize_id = ${prizeId} and bucket = (
@@ -30,10 +32,6 @@ export async function takeOne(tx: Tx, prizeId: string): Promise<boolean> {
         for update skip locked)
       returning bucket`);
     if (rowsOf(free).length > 0) return true;
-    if (inBatch(tx)) {
-      if (!(await anyLeft(tx, prizeId))) return false;
-      throw new RetryAlone();
-    }
     const waited = await tx.execute(sql`
       update prize_stock set remaining = remaining - 1
       where prize_id = ${prizeId} and remaining > 0 and bucket = (
@@ -59,41 +57,25 @@ export interface IssueValues {
   claimedAt: Date;
 }
 
-const startBuckets = new WeakMap<object, number>();
-/**
- * Where a transaction starts looking for a free bucket: random, so that concurrent transactions
- * spread over the rows, and the same for every claim of one transaction, so that a batch of
- * claims keeps taking from the bucket it already holds instead of locking one bucket after
- * another and leaving none free for the batches beside it.
- */
-function startBucketOf(tx: Tx): number {
-  let start = startBuckets.get(tx);
-  if (start === undefined) startBuckets.set(tx, (start = Math.floor(Math.random() * STOCK_BUCKETS)));
-  return start;
-}
 
 /** The per-person limit a claim counts against: `period` is `all` or the China-time day. */
 export interface ClaimTurn {
   limit: number;
   period: string;
-  /** Wait for the person's turn (alone), or only try (inside a batch, which must not wait). */
-  wait: boolean;
 }
 
 export type ClaimStep =
-  /** Another claim by the same person holds the turn (only when not waiting): nothing written. */
-  | { kind: 'busy' }
   /** The person is at their limit: nothing written. */
   | { kind: 'limit' }
-  /** Counted, but no bucket with stock was free: the count stands until the caller undoes it or rolls back. */
+  /** Counted, but no bucket with stock was free: the count stands until the caller rolls back or gets stock. */
   | { kind: 'no_free_stock' }
   /** Counted and a unit of stock taken; `id` null: the drawn code was taken, insert again with another. */
   | { kind: 'took'; id: string | null };
 
 /**
- * The common case of a claim in one statement (one round trip): take the person's turn (a
+ * A claim alone, the common case in one statement (one round trip): take the person's turn (a
  * transaction-scoped advisory lock on activity and person, so two claims by one person queue
- * there), count one more claim unless that passes the limit, decrement a stock bucket no one
+ * there, a batch's claims included), count one more claim unless that passes the limit, decrement a stock bucket no one
  * else holds (as takeOne's first step), and insert the e-coupon from that same row. Each step
  * runs only if the one before it did.
  *
@@ -101,12 +83,11 @@ export type ClaimStep =
  * latest version: with the primary key, two claims at once by the same person cannot both pass.
  */
 export async function countTakeAndIssue(tx: Tx, v: IssueValues, code: string, turn: ClaimTurn): Promise<ClaimStep> {
-  const start = startBucketOf(tx);
+  const start = randomBucket();
   const key = sql`hashtextextended(${`claim:${v.activityId}:${v.personId}`}, 0)`;
-  const lock = turn.wait ? sql`select true as ok from (select pg_advisory_xact_lock(${key})) l` : sql`select pg_try_advisory_xact_lock(${key}) as ok`;
-  const [row] = rowsOf<{ turn: boolean; claimed: number | null; took: number; id: string | null }>(
+  const [row] = rowsOf<{ claimed: number | null; took: number; id: string | null }>(
     await tx.execute(sql`
-      with turn as (${lock}),
+      with turn as (select true as ok from (select pg_advisory_xact_lock(${key})) l),
       counted as (
         insert into claim_counters (activity_id, person_id, period, claimed)
         select ${v.activityId}, ${v.personId}, ${turn.period}, 1 from turn where turn.ok
@@ -128,23 +109,11 @@ export async function countTakeAndIssue(tx: Tx, v: IssueValues, code: string, tu
         from taken
         on conflict (code) do nothing
         returning id)
-      select (select ok from turn) as turn, (select claimed from counted) as claimed, (select count(*) from taken)::int as took, (select id from issued) as id`),
+      select (select claimed from counted) as claimed, (select count(*) from taken)::int as took, (select id from issued) as id`),
   );
-  if (!row.turn) return { kind: 'busy' };
   if (row.claimed === null) return { kind: 'limit' };
   if (row.took === 0) return { kind: 'no_free_stock' };
   return { kind: 'took', id: row.id };
-}
-
-/**
- * Undoes one count of countTakeAndIssue within the same transaction (which still holds the
- * person's turn and the counter's row): a claim inside a batch that got no stock leaves nothing
- * behind, as a batch's units must (platform/transaction-batcher.ts).
- */
-export async function uncount(tx: Tx, activityId: string, personId: string, period: string): Promise<void> {
-  await tx.execute(sql`
-    with gone as (delete from claim_counters where activity_id = ${activityId} and person_id = ${personId} and period = ${period} and claimed = 1 returning 1)
-    update claim_counters set claimed = claimed - 1 where activity_id = ${activityId} and person_id = ${personId} and period = ${period} and claimed > 1`);
 }
 
 /** Whether any stock of the prize is left, as this transaction sees it (committed, and its own). */
