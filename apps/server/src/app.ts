@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from 'helmet';
@@ -55,9 +56,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   installErrorHandling(app);
 
   await app.register(cookie);
-  // Security headers (CSP, HSTS, …), built once: @fastify/helmet rebuilt its middleware, CSP
-  // directives included, on every request (a few per cent of a welfare claim's CPU).
-  const securityHeaders = helmet({
+  // Security headers (CSP, HSTS, …): the same on every answer, so worked out once by helmet and
+  // handed to each reply (@fastify/helmet rebuilt helmet's middleware, CSP directives included,
+  // on every request: a few per cent of a welfare claim's CPU).
+  const securityHeaders = headersOf(helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -75,8 +77,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     },
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     crossOriginEmbedderPolicy: false,
+  }));
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   await app.register(rateLimit, {
     global: true,
     max: deps.config.rateLimits.global,
@@ -153,4 +158,17 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   }
   app.get('/', (_req, reply) => reply.redirect('/admin/'));
   return app;
+}
+
+/** The headers a helmet middleware sets (it sets the same ones on every response). */
+function headersOf(middleware: ReturnType<typeof helmet>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  middleware({} as IncomingMessage, res as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+  });
+  return headers;
 }
