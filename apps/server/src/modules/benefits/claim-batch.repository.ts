@@ -51,7 +51,9 @@ const BUCKETS_PER_BATCH = 4;
  * 1. The person's turn: a transaction-scoped advisory lock on (activity, person), only tried (a
  *    batch must not wait); the caller dedupes so a person appears once per activity.
  * 2. The Idempotency-Key, inserted in flight; a live one (committed by an earlier request) is not
- *    taken over, and the claim does nothing more (the caller replays the stored answer).
+ *    taken over, and the claim does nothing more (the caller replays the stored answer). The same
+ *    key in flight in another transaction would be waited for; for the same activity that cannot
+ *    happen (the person's turn is tried first), only for a key reused on another activity.
  * 3. The count: an upsert whose update is conditional (`claimed < limit`), judged on the row's
  *    latest version, so nobody passes their limit under any concurrency.
  * 4. Stock for the counted claims, per prize, from up to BUCKETS_PER_BATCH buckets no other
