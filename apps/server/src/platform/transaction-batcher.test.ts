@@ -5,6 +5,7 @@ import type { Tx } from '../db/client.js';
 import { verifyAuditChain, type Actor } from './audit/audit.js';
 import { auditLog } from './audit/audit.table.js';
 import { AppError } from './errors.js';
+import { answeredByDatabase } from './pg-errors.js';
 import { TransactionBatcher, type AuditRecord, type BatchWork, type UnitOutcome } from './transaction-batcher.js';
 
 let t: TestContext;
@@ -92,4 +93,31 @@ it('takes at most maxBatch units at a time', async () => {
     ['w2', 'w3', 'w4'],
     ['w5', 'w6', 'w7'],
   ]);
+});
+
+it('tells an error the database answered from a lost connection', async () => {
+  const refused = await t.deps.db.execute(sql`select * from no_such_table`).catch((e: unknown) => e);
+  expect(answeredByDatabase(refused)).toBe(true);
+  expect(answeredByDatabase(new Error('Connection terminated unexpectedly'))).toBe(false);
+  expect(answeredByDatabase(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toBe(false);
+});
+
+it('never runs again the units of a batch whose commit was lost with the connection: it may have been kept', async () => {
+  const { w, batches } = work();
+  let aloneRuns = 0;
+  const lost = new Error('Connection terminated unexpectedly');
+  // A database whose transactions do their work, then lose the connection while committing.
+  const db = {
+    transaction: async <T>(cb: (tx: Tx) => Promise<T>) => {
+      await cb(t.deps.db as unknown as Tx);
+      throw lost;
+    },
+  } as unknown as typeof t.deps.db;
+  const b = new TransactionBatcher(db, t.deps.config.keys.auditKey, { together: w.together, alone: (tx, u) => (aloneRuns++, w.alone(tx, u)) }, 1, 32);
+  const units: Unit[] = ['x1', 'x2', 'x3'].map((id) => ({ id, then: 'ok' }));
+  const results = await Promise.allSettled(units.map((u) => b.run(u)));
+  // x1 ran alone (its commit lost too: a unit alone is not retried either), x2 and x3 as a batch.
+  expect(batches).toEqual([['x2', 'x3']]);
+  expect(aloneRuns).toBe(1);
+  expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'kept'))).toEqual(Array(3).fill('Connection terminated unexpectedly'));
 });

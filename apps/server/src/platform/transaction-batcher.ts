@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/client.js';
 import { recordAudits, type Actor, type AuditEntry } from './audit/audit.js';
 import { AppError } from './errors.js';
-import { isTransient } from './pg-errors.js';
+import { answeredByDatabase, isTransient } from './pg-errors.js';
 
 /** An audit record a unit asks for; the batch writes those of its successful units together. */
 export interface AuditRecord {
@@ -46,8 +46,9 @@ interface Item<I, O> {
  * commit and its statements once.
  *
  * Each unit is still judged by the database, as if alone: nothing is decided from memory. If a
- * batch cannot commit (a deadlock with another server's batch, a lost connection), nothing of it
- * was kept, and each unit runs again alone (a deadlock's victim there runs again too). A few
+ * batch fails before its commit, or the database refuses the commit, nothing of it was kept, and
+ * each unit runs again alone (a deadlock's victim there runs again too). If the connection is
+ * lost while committing, whether the batch was kept is unknown, and its units fail instead. A few
  * batches run at once per database handle; other requests keep the rest of the pool.
  */
 export class TransactionBatcher<I, O> {
@@ -82,6 +83,7 @@ export class TransactionBatcher<I, O> {
   private async runBatch(batch: Item<I, O>[]) {
     if (batch.length === 1) return this.alone(batch[0]);
     let outcomes: UnitOutcome<O>[];
+    let committing = false;
     try {
       outcomes = await this.db.transaction(async (tx) => {
         const done = await this.work.together(
@@ -94,9 +96,17 @@ export class TransactionBatcher<I, O> {
           this.auditKey,
           done.flatMap((o) => (o.ok === true ? o.audits : [])),
         );
+        committing = true;
         return done;
       });
-    } catch {
+    } catch (e) {
+      // The connection lost while committing: the batch may have been kept, so none of its units
+      // may run again (a claim could be granted twice). Each is answered with the failure; a
+      // client retrying with its Idempotency-Key gets the first answer if there was one.
+      if (committing && !answeredByDatabase(e)) {
+        for (const item of batch) item.reject(e);
+        return;
+      }
       for (const item of batch) await this.alone(item);
       return;
     }
