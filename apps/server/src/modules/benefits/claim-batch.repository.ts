@@ -184,16 +184,6 @@ export async function undoUnserved(
     delete from idempotency_keys ik using k where ik.account_id = k.account_id and ik.key = k.key and ik.status_code = ${IN_FLIGHT}`);
 }
 
-/** Prizes of these with no stock left, as this transaction sees it (committed, and its own). */
-export async function soldOutAmong(tx: Tx, prizeIds: string[]): Promise<Set<string>> {
-  const rows = rowsOf<{ prize_id: string }>(
-    await tx.execute(sql`
-      select p.id as prize_id from jsonb_array_elements_text(${JSON.stringify(prizeIds)}::jsonb) as p(id)
-      where not exists (select 1 from prize_stock s where s.prize_id = p.id::uuid and s.remaining > 0)`),
-  );
-  return new Set(rows.map((r) => r.prize_id));
-}
-
 /** Stores the answers of the batch's claims that came with an Idempotency-Key, for their retries. */
 export async function storeAnswers(tx: Tx, answers: { accountId: string; key: string; status: number; body: object }[]): Promise<void> {
   const a = JSON.stringify(answers.map((x) => ({ account_id: x.accountId, key: x.key, status_code: x.status, body: x.body })));

@@ -5,8 +5,9 @@ import { idempotencyKeys } from '../../platform/idempotency.table.js';
 import { createTestContext, type TestContext } from '../../test/harness.js';
 import { claimCounters, eCoupons, prizeStock } from './benefits.table.js';
 import { insertVerifiedMembers, welfareSetup, type BulkMember } from './benefits.fixtures.js';
-import { claimTogether, soldOutAmong, storeAnswers, undoUnserved, type BatchClaim } from './claim-batch.repository.js';
+import { claimTogether, storeAnswers, undoUnserved, type BatchClaim } from './claim-batch.repository.js';
 import { newCouponCode } from './coupon-code.js';
+import { soldOutAmong } from './stock.repository.js';
 
 /**
  * The statement that does a whole batch of claims (claim-batch.repository.ts), step by step:

@@ -5,12 +5,12 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { asStored, expiredBefore, idempotentlyIn, storedAnswer, type Answer, type IdempotentRequest } from '../../platform/idempotency.js';
 import { TransactionBatcher, type AuditRecord, type BatchWork, type UnitOutcome } from '../../platform/transaction-batcher.js';
-import { claimTogether, soldOutAmong, storeAnswers, undoUnserved, type BatchClaim } from './claim-batch.repository.js';
+import { claimTogether, storeAnswers, undoUnserved, type BatchClaim } from './claim-batch.repository.js';
 import { limitOf, limitReached, periodOf, type Limited } from './claim-limits.js';
 import * as repo from './claims.repository.js';
 import { newCouponCode } from './coupon-code.js';
 import { toMyCoupon } from './my-coupon.js';
-import { countTakeAndIssue, randomBucket, takeOne, type IssueValues } from './stock.repository.js';
+import { countTakeAndIssue, randomBucket, soldOutAmong, takeOne, type IssueValues } from './stock.repository.js';
 
 /** A claim judged by claims.service and ready to write: who, what, and the facts it was judged on. */
 export interface ClaimRequest {

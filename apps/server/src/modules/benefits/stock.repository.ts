@@ -39,7 +39,7 @@ export async function takeOne(tx: Tx, prizeId: string): Promise<boolean> {
         order by (bucket + ${STOCK_BUCKETS} - ${start}) % ${STOCK_BUCKETS} limit 1)
       returning bucket`);
     if (rowsOf(waited).length > 0) return true;
-    if (!(await anyLeft(tx, prizeId))) return false;
+    if ((await soldOutAmong(tx, [prizeId])).has(prizeId)) return false;
   }
 }
 
@@ -56,7 +56,6 @@ export interface IssueValues {
   faceValueFen: number;
   claimedAt: Date;
 }
-
 
 /** The per-person limit a claim counts against: `period` is `all` or the China-time day. */
 export interface ClaimTurn {
@@ -75,9 +74,9 @@ export type ClaimStep =
 /**
  * A claim alone, the common case in one statement (one round trip): take the person's turn (a
  * transaction-scoped advisory lock on activity and person, so two claims by one person queue
- * there, a batch's claims included), count one more claim unless that passes the limit, decrement a stock bucket no one
- * else holds (as takeOne's first step), and insert the e-coupon from that same row. Each step
- * runs only if the one before it did.
+ * there, a batch's included), count one more claim unless that passes the limit, decrement a
+ * stock bucket no one else holds (as takeOne's first step), and insert the e-coupon from that
+ * same row. Each step runs only if the one before it did.
  *
  * The count is an upsert whose update is conditional (`claimed < limit`), judged on the row's
  * latest version: with the primary key, two claims at once by the same person cannot both pass.
@@ -116,9 +115,14 @@ export async function countTakeAndIssue(tx: Tx, v: IssueValues, code: string, tu
   return { kind: 'took', id: row.id };
 }
 
-/** Whether any stock of the prize is left, as this transaction sees it (committed, and its own). */
-export async function anyLeft(tx: Tx, prizeId: string): Promise<boolean> {
-  return rowsOf(await tx.execute(sql`select 1 from prize_stock where prize_id = ${prizeId} and remaining > 0 limit 1`)).length > 0;
+/** Prizes of these with no stock left, as this transaction sees it (committed, and its own). */
+export async function soldOutAmong(tx: Tx, prizeIds: string[]): Promise<Set<string>> {
+  const rows = rowsOf<{ prize_id: string }>(
+    await tx.execute(sql`
+      select p.id as prize_id from jsonb_array_elements_text(${JSON.stringify(prizeIds)}::jsonb) as p(id)
+      where not exists (select 1 from prize_stock s where s.prize_id = p.id::uuid and s.remaining > 0)`),
+  );
+  return new Set(rows.map((r) => r.prize_id));
 }
 
 /** Committed stock left per prize (for "sold out" in the app; the claim itself never trusts it). */
