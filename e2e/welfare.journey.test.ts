@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { STRONG_PASSWORD } from '../apps/server/src/test/harness.js';
 import { verifiedWorker, WORKER_PASSWORD } from '../apps/server/src/modules/member-app/member-app.fixtures.js';
 import { samplePng, writeY4mFromPng } from './support/fake-camera.js';
+import { atMinute, fillRange, fmt, minute, pick, quietShot } from './support/console.js';
 import { PHONE } from './support/mobile.js';
 import { artifacts, chromiumArgs, startPlatform, type Platform } from './support/platform.js';
 
@@ -46,49 +47,8 @@ const COUPON = { title: '中秋节福利', name: '中秋节福利券', yuan: '58
 const ACTIVITY = '2026年中秋节福利发放';
 const MEMBER = '林小满';
 
-const minute = 60_000;
-const fmt = (d: Date) => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  // The browser runs in Asia/Shanghai: type China time.
-  const c = new Date(d.getTime() + 8 * 3600_000);
-  return `${c.getUTCFullYear()}-${pad(c.getUTCMonth() + 1)}-${pad(c.getUTCDate())} ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`;
-};
-const atMinute = (ms: number) => new Date(Math.ceil(ms / minute) * minute);
-
 /** A screenshot once antd's messages and toasts have gone. */
-const shot = async (page: Page, name: string) => {
-  await page.locator('.ant-message-notice, .adm-toast-mask').first().waitFor({ state: 'hidden' }).catch(() => {});
-  await p.shot(page, `welfare-${name}`);
-};
-
-/**
- * Types a date-time range into an antd RangePicker (start, end), confirming each with its 确定;
- * a field the picker did not take (typed while it was still opening) is typed again.
- */
-async function fillRange(page: Page, scope: ReturnType<Page['locator']>, from: string, to: string) {
-  const inputs = scope.locator('.ant-picker-input input');
-  const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
-  for (const [i, value] of [from, to].entries()) {
-    await expect
-      .poll(async () => {
-        await inputs.nth(i).click();
-        await inputs.nth(i).fill(value);
-        // 确定 is enabled once the picker has parsed the typed value; then it commits it.
-        if (!(await ok.isEnabled().catch(() => false))) return 'not taken';
-        await ok.click();
-        return inputs.nth(i).inputValue();
-      })
-      .toBe(value);
-  }
-  await expect.poll(() => ok.isVisible()).toBe(false);
-  await expect.poll(async () => [await inputs.nth(0).inputValue(), await inputs.nth(1).inputValue()]).toEqual([from, to]);
-}
-
-/** Picks an option of an antd Select by its text. */
-async function pick(page: Page, select: ReturnType<Page['locator']>, text: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
+const shot = (page: Page, name: string) => quietShot(p, page, `welfare-${name}`);
 
 it('a union sets up a merchant, a coupon and an activity; the upper union approves it; a member claims; the merchant scans and redeems once; the settlement lists it', async () => {
   // Console operators change their default passwords here; the member is registered and verified

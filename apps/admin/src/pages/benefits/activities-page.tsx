@@ -60,15 +60,20 @@ export function ActivitiesPage() {
       fixed: 'left',
       width: 170,
       ellipsis: true,
+      // A long title is cut with an ellipsis, and shown whole on hover.
       render: (_, r) => (
-        <div className="ellipsis-lines">
-          <Link to={`/benefits/activities/${r.id}`} data-testid="activity-title">
-            {r.title}
-          </Link>
-          <div className="muted" style={{ fontSize: 12 }}>
-            {activityKindLabels[r.kind]}
+        <Tooltip title={r.title} placement="topLeft">
+          <div className="ellipsis-lines">
+            <div>
+              <Link to={`/benefits/activities/${r.id}`} data-testid="activity-title">
+                {r.title}
+              </Link>
+            </div>
+            <div className="muted" style={{ fontSize: 12 }}>
+              {activityKindLabels[r.kind]}
+            </div>
           </div>
-        </div>
+        </Tooltip>
       ),
     },
     { title: '发布工会', dataIndex: 'orgName', search: false, width: 120, ellipsis: true },
@@ -206,7 +211,19 @@ export function ActivitiesPage() {
           }
         />
       </div>
-      {editing && <ActivityFormDrawer key={editing.key} activity={editing.activity} open={formOpen} onOpenChange={setFormOpen} onSaved={() => actionRef.current?.reload()} />}
+      {editing && (
+        <ActivityFormDrawer
+          key={editing.key}
+          activity={editing.activity}
+          open={formOpen}
+          onOpenChange={setFormOpen}
+          onSaved={(a) => {
+            // 编辑 loaded the activity into the cache: keep it current, or its detail page shows the old one.
+            qc.setQueryData(activityKey(a.id), a);
+            actionRef.current?.reload();
+          }}
+        />
+      )}
       <ReviewTrailModal reviewId={trailOf?.reviewId ?? null} title={trailOf?.title ?? ''} onClose={() => setTrailOf(null)} />
     </PageContainer>
   );

@@ -34,7 +34,8 @@ function ContentEditor(props: { value?: string; onChange?: (html: string) => voi
 }
 
 const shape = activityCreateBodySchema.shape;
-const rule = (field: keyof typeof shape) => zodRule(shape[field], { emptyAsUndefined: true });
+// An empty field is the `required` rule's to report (once); this one checks what was typed.
+const rule = (field: keyof typeof shape) => zodRule(shape[field].optional(), { emptyAsUndefined: true });
 const FMT = 'YYYY-MM-DD HH:mm:ss';
 
 function formValues(a: Activity) {

@@ -43,7 +43,9 @@ export function CouponAuthModal({ coupon, onClose }: { coupon: Coupon | null; on
 
   const submit = async () => {
     setFormError(null);
-    const v = await form.validateFields();
+    // A missing merchant or phone is shown under its field; nothing to send.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     add.mutate(v.kind === 'merchant' ? { merchantId: v.merchantId! } : { phone: v.phone! });
   };
 

@@ -10,7 +10,8 @@ import { useVersionedSave } from '../orgs/use-versioned-save';
 import { useMerchantOptions } from './use-merchant-options';
 
 const shape = couponCreateBodySchema.shape;
-const rule = (field: keyof typeof shape) => zodRule(shape[field], { emptyAsUndefined: true });
+// An empty field is the `required` rule's to report (once); this one checks what was typed.
+const rule = (field: keyof typeof shape) => zodRule(shape[field].optional(), { emptyAsUndefined: true });
 const FMT = 'YYYY-MM-DD HH:mm:ss';
 
 function formValues(c: Coupon) {

@@ -1,6 +1,6 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Empty, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import { useRef, useState } from 'react';
 import { couponKindLabels, couponStateLabels, couponStates } from '@gonghui/contracts';
 import { errorMessage } from '../../api/client';
@@ -43,12 +43,28 @@ export function CouponsPage() {
 
   const columns: ProColumns<Coupon>[] = [
     { title: '名称', dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: '标题或名称中的字', maxLength: 50 } },
-    { title: '名称', dataIndex: 'name', search: false, ellipsis: true, render: (_, c) => <TwoLines top={c.name} bottom={c.title} /> },
-    { title: '类型', dataIndex: 'kind', search: false, width: 100, render: (_, c) => <Tag color="red" bordered={false}>{couponKindLabels[c.kind]}</Tag> },
-    { title: '核销商家', dataIndex: 'merchantId', valueType: 'select', fieldProps: { options: merchants.options, placeholder: '全部商家', showSearch: true, optionFilterProp: 'label' }, ellipsis: true, width: 160, render: (_, c) => c.merchantName ?? '—' },
-    { title: '数量', dataIndex: 'quantity', search: false, width: 110, render: (_, c) => <TwoLines top={`${c.quantity} 张`} bottom={`已分配 ${c.allocated}`} /> },
-    { title: '开始时间', dataIndex: 'validFrom', search: false, width: 140, render: (_, c) => formatMinute(c.validFrom) },
-    { title: '结束时间', dataIndex: 'validTo', search: false, width: 140, render: (_, c) => formatMinute(c.validTo) },
+    {
+      title: '名称',
+      dataIndex: 'name',
+      search: false,
+      fixed: 'left',
+      width: 200,
+      // A name of up to 50 characters: cut with an ellipsis, shown whole on hover.
+      render: (_, c) => (
+        <Tooltip title={`${c.name}（${c.title}）`} placement="topLeft">
+          <div className="ellipsis-lines">
+            <div data-testid="coupon-name">{c.name}</div>
+            <div className="muted" style={{ fontSize: 12 }}>
+              {c.title}
+            </div>
+          </div>
+        </Tooltip>
+      ),
+    },
+    { title: '类型', dataIndex: 'kind', search: false, width: 96, render: (_, c) => <Tag color="red" bordered={false}>{couponKindLabels[c.kind]}</Tag> },
+    { title: '核销商家', dataIndex: 'merchantId', valueType: 'select', fieldProps: { options: merchants.options, placeholder: '全部商家', showSearch: true, optionFilterProp: 'label' }, ellipsis: true, width: 140, render: (_, c) => c.merchantName ?? '—' },
+    { title: '数量', dataIndex: 'quantity', search: false, width: 96, render: (_, c) => <TwoLines top={`${c.quantity} 张`} bottom={`已分配 ${c.allocated}`} /> },
+    { title: '有效日期', dataIndex: 'validFrom', search: false, width: 140, render: (_, c) => <TwoLines top={formatMinute(c.validFrom)} bottom={formatMinute(c.validTo)} /> },
     { title: '金额', dataIndex: 'faceValueFen', search: false, width: 90, align: 'right', render: (_, c) => <b>{yuanLabel(c.faceValueFen)}</b> },
     { title: '说明', dataIndex: 'description', search: false, ellipsis: true, render: (_, c) => c.description ?? c.conditions ?? '—' },
     { title: '状态', dataIndex: 'state', valueType: 'select', valueEnum: stateEnum, width: 90, fieldProps: { placeholder: '全部状态' }, render: (_, c) => <CouponStateTag enabled={c.enabled} /> },
@@ -57,7 +73,7 @@ export function CouponsPage() {
       key: 'op',
       search: false,
       fixed: 'right',
-      width: 160,
+      width: 150,
       render: (_, c) => (
         <Space size={0} className="row-actions">
           <Button type="link" size="small" onClick={() => openForm(c)}>
@@ -91,7 +107,7 @@ export function CouponsPage() {
           columns={columns}
           size="middle"
           headerTitle="优惠券列表"
-          scroll={{ x: 1120 }}
+          scroll={{ x: 1136 }}
           search={{ labelWidth: 'auto', defaultCollapsed: false, span: 8 }}
           options={{ reload: true, density: false, setting: false }}
           toolBarRender={() => [

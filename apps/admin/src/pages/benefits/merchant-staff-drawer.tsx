@@ -1,6 +1,6 @@
 import { ModalForm, ProFormText } from '@ant-design/pro-components';
 import { UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Empty, Form, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Empty, Form, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MERCHANT_STAFF_DEFAULT_PASSWORD_HINT } from '@gonghui/contracts';
@@ -33,7 +33,8 @@ export function MerchantStaffDrawer({ merchant, onClose, onChanged }: { merchant
     },
     onError: (e) => message.error(errorMessage(e)),
   });
-  const live = q.data?.items.filter((s) => !s.revokedAt) ?? [];
+  // Live logins first; a stopped one stays listed as 已停用 (its account is kept) until it is opened again.
+  const rows = [...(q.data?.items ?? [])].sort((a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt));
 
   return (
     <Drawer
@@ -88,26 +89,44 @@ export function MerchantStaffDrawer({ merchant, onClose, onChanged }: { merchant
         rowKey="id"
         size="middle"
         loading={q.isPending}
-        dataSource={live}
+        dataSource={rows}
+        rowClassName={(s) => (s.revokedAt ? 'staff-revoked' : '')}
         pagination={false}
         locale={{ emptyText: <Empty description="还没有店员账号，点击右上角“添加店员”开通" /> }}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 100 },
           { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
           { title: '登录账号', dataIndex: 'username', ellipsis: true, render: (v: string) => <span className="mono">{v}</span> },
-          { title: '密码', key: 'pw', width: 110, render: (_, s) => (s.mustChangePassword ? <Tag color="orange">待修改初始密码</Tag> : <Tag color="green">已设置</Tag>) },
+          {
+            title: '状态',
+            key: 'state',
+            width: 120,
+            render: (_, s) =>
+              s.revokedAt ? (
+                <Tooltip title={`${formatMinute(s.revokedAt)} 停用，不能再为本商家核销`}>
+                  <Tag data-testid="staff-revoked">已停用</Tag>
+                </Tooltip>
+              ) : s.mustChangePassword ? (
+                <Tag color="orange">待修改初始密码</Tag>
+              ) : (
+                <Tag color="green">已设置密码</Tag>
+              ),
+          },
           { title: '开通时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatMinute(v) },
           {
             title: '操作',
             key: 'op',
             width: 80,
-            render: (_, s) => (
-              <Popconfirm title={`停用 ${s.name} 的核销权限？`} description="该账号将不能再为本商家核销；账号本身保留。" okText="停用" cancelText="取消" onConfirm={() => remove.mutateAsync(s)}>
-                <Button type="link" size="small" danger>
-                  停用
-                </Button>
-              </Popconfirm>
-            ),
+            render: (_, s) =>
+              s.revokedAt ? (
+                <span className="muted">—</span>
+              ) : (
+                <Popconfirm title={`停用 ${s.name} 的核销权限？`} description="该账号将不能再为本商家核销；账号本身保留。" okText="停用" cancelText="取消" onConfirm={() => remove.mutateAsync(s)}>
+                  <Button type="link" size="small" danger data-testid="staff-revoke">
+                    停用
+                  </Button>
+                </Popconfirm>
+              ),
           },
         ]}
       />

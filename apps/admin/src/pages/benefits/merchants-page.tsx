@@ -1,6 +1,6 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Empty, Popconfirm, Space, Tag } from 'antd';
+import { App, Avatar, Button, Empty, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import { useRef, useState } from 'react';
 import { merchantKindLabels, merchantKinds, merchantServiceTypeLabels, merchantStatusLabels, merchantStatuses } from '@gonghui/contracts';
 import { errorMessage } from '../../api/client';
@@ -46,36 +46,53 @@ export function MerchantsPage() {
       title: '商家名称',
       dataIndex: 'name',
       search: false,
-      ellipsis: true,
+      fixed: 'left',
+      width: 220,
+      // Cut with an ellipsis when long, shown whole on hover.
       render: (_, m) => (
-        <Space>
-          <Avatar shape="square" size={36} src={m.logoImage ? merchantsApi.imageUrl(m.id, 'logo', m.version) : undefined} style={{ background: '#fdecea', color: '#b71c1c' }}>
-            {m.name.slice(0, 1)}
-          </Avatar>
-          <TwoLines top={m.name} bottom={m.address} />
-        </Space>
+        <Tooltip title={`${m.name}（${m.address}）`} placement="topLeft">
+          <div className="merchant-name-cell">
+            <Avatar shape="square" size={36} src={m.logoImage ? merchantsApi.imageUrl(m.id, 'logo', m.version) : undefined} style={{ background: '#fdecea', color: '#b71c1c', flex: 'none' }}>
+              {m.name.slice(0, 1)}
+            </Avatar>
+            <div className="ellipsis-lines">
+              <div data-testid="merchant-name">{m.name}</div>
+              <div className="muted" style={{ fontSize: 12 }}>
+                {m.address}
+              </div>
+            </div>
+          </div>
+        </Tooltip>
       ),
     },
-    { title: '商家类型', dataIndex: 'kind', valueType: 'select', valueEnum: kindEnum, width: 90, fieldProps: { placeholder: '全部类型' }, render: (_, m) => merchantKindLabels[m.kind] },
-    { title: '服务类型', dataIndex: 'serviceType', search: false, width: 110, render: (_, m) => merchantServiceTypeLabels[m.serviceType] },
+    {
+      title: '商家类型',
+      dataIndex: 'kind',
+      valueType: 'select',
+      valueEnum: kindEnum,
+      formItemProps: { label: '商家类型' },
+      width: 130,
+      fieldProps: { placeholder: '全部类型' },
+      render: (_, m) => <TwoLines top={merchantKindLabels[m.kind]} bottom={merchantServiceTypeLabels[m.serviceType]} />,
+    },
     {
       title: '商家标签',
       dataIndex: 'tags',
       search: false,
-      width: 170,
+      width: 150,
       render: (_, m) => (m.tags.length ? m.tags.map((t) => <Tag key={t} bordered={false}>{t}</Tag>) : <span className="muted">—</span>),
     },
-    { title: '联系人 / 手机', dataIndex: 'contactName', search: false, width: 130, render: (_, m) => <TwoLines top={m.contactName} bottom={m.phoneMasked} /> },
-    { title: '固定电话', dataIndex: 'landline', search: false, width: 130, render: (_, m) => m.landline ?? '—' },
-    { title: '入驻时间', dataIndex: 'settledOn', search: false, width: 104, render: (_, m) => formatDate(m.settledOn) },
-    { title: '店员', dataIndex: 'staffCount', search: false, width: 64, render: (_, m) => m.staffCount },
+    { title: '联系人 / 手机', dataIndex: 'contactName', search: false, width: 120, render: (_, m) => <TwoLines top={m.contactName} bottom={m.phoneMasked} /> },
+    { title: '固定电话', dataIndex: 'landline', search: false, width: 120, render: (_, m) => m.landline ?? '—' },
+    { title: '入驻时间', dataIndex: 'settledOn', search: false, width: 100, render: (_, m) => formatDate(m.settledOn) },
+    { title: '店员', dataIndex: 'staffCount', search: false, width: 56, render: (_, m) => <span data-testid="merchant-staff-count">{m.staffCount}</span> },
     { title: '状态', dataIndex: 'status', valueType: 'select', valueEnum: statusEnum, width: 90, fieldProps: { placeholder: '全部状态' }, render: (_, m) => <MerchantStatusTag status={m.status} /> },
     {
       title: '操作',
       key: 'op',
       search: false,
       fixed: 'right',
-      width: 170,
+      width: 150,
       render: (_, m) => (
         <Space size={0} className="row-actions">
           <Button type="link" size="small" onClick={() => openForm(m)}>
@@ -113,7 +130,7 @@ export function MerchantsPage() {
           columns={columns}
           size="middle"
           headerTitle="商家列表"
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1136 }}
           search={{ labelWidth: 'auto', defaultCollapsed: false, span: 8 }}
           options={{ reload: true, density: false, setting: false }}
           toolBarRender={() => [
