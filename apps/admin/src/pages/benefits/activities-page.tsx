@@ -62,18 +62,16 @@ export function ActivitiesPage() {
       ellipsis: true,
       // A long title is cut with an ellipsis, and shown whole on hover.
       render: (_, r) => (
-        <Tooltip title={r.title} placement="topLeft">
-          <div className="ellipsis-lines">
-            <div>
-              <Link to={`/benefits/activities/${r.id}`} data-testid="activity-title">
-                {r.title}
-              </Link>
-            </div>
-            <div className="muted" style={{ fontSize: 12 }}>
-              {activityKindLabels[r.kind]}
-            </div>
-          </div>
-        </Tooltip>
+        <TwoLines
+          cut
+          tooltip={r.title}
+          top={
+            <Link to={`/benefits/activities/${r.id}`} data-testid="activity-title">
+              {r.title}
+            </Link>
+          }
+          bottom={activityKindLabels[r.kind]}
+        />
       ),
     },
     { title: '发布工会', dataIndex: 'orgName', search: false, width: 120, ellipsis: true },

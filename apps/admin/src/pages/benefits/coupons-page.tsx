@@ -1,6 +1,6 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Popconfirm, Space, Tag, Tooltip } from 'antd';
+import { App, Button, Empty, Popconfirm, Space, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { couponKindLabels, couponStateLabels, couponStates } from '@gonghui/contracts';
 import { errorMessage } from '../../api/client';
@@ -51,14 +51,7 @@ export function CouponsPage() {
       width: 200,
       // A name of up to 50 characters: cut with an ellipsis, shown whole on hover.
       render: (_, c) => (
-        <Tooltip title={`${c.name}（${c.title}）`} placement="topLeft">
-          <div className="ellipsis-lines">
-            <div data-testid="coupon-name">{c.name}</div>
-            <div className="muted" style={{ fontSize: 12 }}>
-              {c.title}
-            </div>
-          </div>
-        </Tooltip>
+        <TwoLines cut tooltip={`${c.name}（${c.title}）`} top={c.name} bottom={c.title} testId="coupon-name" />
       ),
     },
     { title: '类型', dataIndex: 'kind', search: false, width: 96, render: (_, c) => <Tag color="red" bordered={false}>{couponKindLabels[c.kind]}</Tag> },

@@ -55,12 +55,7 @@ export function MerchantsPage() {
             <Avatar shape="square" size={36} src={m.logoImage ? merchantsApi.imageUrl(m.id, 'logo', m.version) : undefined} style={{ background: '#fdecea', color: '#b71c1c', flex: 'none' }}>
               {m.name.slice(0, 1)}
             </Avatar>
-            <div className="ellipsis-lines">
-              <div data-testid="merchant-name">{m.name}</div>
-              <div className="muted" style={{ fontSize: 12 }}>
-                {m.address}
-              </div>
-            </div>
+            <TwoLines cut top={m.name} bottom={m.address} testId="merchant-name" />
           </div>
         </Tooltip>
       ),

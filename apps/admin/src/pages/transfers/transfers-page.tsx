@@ -36,12 +36,15 @@ export function TransfersPage() {
       ellipsis: true,
       render: (_, t) =>
         t.newMemberNo ? (
-          <div className="ellipsis-lines">
-            <div>{t.toOrgName}</div>
-            <div className="muted" style={{ fontSize: 12 }}>
-              新会员编号 <span className="mono">{t.newMemberNo}</span>
-            </div>
-          </div>
+          <TwoLines
+            cut
+            top={t.toOrgName}
+            bottom={
+              <>
+                新会员编号 <span className="mono">{t.newMemberNo}</span>
+              </>
+            }
+          />
         ) : (
           t.toOrgName
         ),
@@ -52,12 +55,7 @@ export function TransfersPage() {
       search: false,
       width: 150,
       render: (_, t) => (
-        <div className="ellipsis-lines" title={t.reason}>
-          <div>{transferSourceLabels[t.source] ?? t.source}</div>
-          <div className="muted" style={{ fontSize: 12 }}>
-            {t.reason}
-          </div>
-        </div>
+        <TwoLines cut tooltip={t.reason} top={transferSourceLabels[t.source] ?? t.source} bottom={t.reason} />
       ),
     },
     {
