@@ -128,6 +128,8 @@ it('a union stops a shop assistant, edits a coupon and authorises a second merch
   await shot(admin, '03-staff-revoked');
   await drawer.locator('.ant-drawer-close').click();
   await drawer.waitFor({ state: 'hidden' });
+  // The drawer's mask fades out after it: the list is in view once no drawer is open.
+  await expect.poll(() => admin.locator('.ant-drawer-open, .ant-drawer-mask-motion-leave').count()).toBe(0);
   // 店员 counts live logins only.
   await expect.poll(() => mrow.getByTestId('merchant-staff-count').innerText()).toBe('0');
   // Names are shown whole at 1440 px.
