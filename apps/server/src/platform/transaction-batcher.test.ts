@@ -2,11 +2,11 @@ import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import type { Tx } from '../db/client.js';
-import { verifyAuditChain, type Actor } from './audit/audit.js';
+import { verifyAuditChain, type Actor, type AuditRecord } from './audit/audit.js';
 import { auditLog } from './audit/audit.table.js';
 import { AppError } from './errors.js';
 import { answeredByDatabase } from './pg-errors.js';
-import { TransactionBatcher, type AuditRecord, type BatchWork, type UnitOutcome } from './transaction-batcher.js';
+import { TransactionBatcher, type BatchWork, type UnitOutcome } from './transaction-batcher.js';
 
 let t: TestContext;
 const actor: Actor = { accountId: null, username: 'batcher-test', name: null, orgId: null, ip: null };

@@ -1,13 +1,7 @@
 import type { Db, Tx } from '../db/client.js';
-import { recordAudits, type Actor, type AuditEntry } from './audit/audit.js';
+import { recordAudits, type AuditRecord } from './audit/audit.js';
 import { AppError } from './errors.js';
 import { answeredByDatabase, isTransient } from './pg-errors.js';
-
-/** An audit record a unit asks for; the batch writes those of its successful units together. */
-export interface AuditRecord {
-  actor: Actor;
-  entry: AuditEntry;
-}
 
 /** What became of one unit of a batch. */
 export type UnitOutcome<O> =

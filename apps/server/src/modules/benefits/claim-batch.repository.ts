@@ -3,23 +3,27 @@ import { rowsOf, type Tx } from '../../db/client.js';
 import { IN_FLIGHT } from '../../platform/idempotency.js';
 import { STOCK_BUCKETS } from './stock-buckets.js';
 
-/** One claim of a group commit, judged and ready to write (claims.service.ts). */
-export interface BatchClaim {
+/** What an e-coupon is issued with: the claim's values (the code is drawn apart). */
+export interface IssueValues {
   activityId: string;
   prizeId: string;
   couponId: string;
   personId: string;
   membershipId: string;
   accountId: string;
+  validFrom: Date;
+  validTo: Date;
+  faceValueFen: number;
+  claimedAt: Date;
+}
+
+/** One claim, judged and ready to write (claims.batch.ts). */
+export interface BatchClaim extends IssueValues {
   /** `all`, or the China-time day of a daily limit. */
   period: string;
   limit: number;
   /** The e-coupon's code, drawn beforehand. */
   code: string;
-  validFrom: Date;
-  validTo: Date;
-  faceValueFen: number;
-  claimedAt: Date;
   idempotencyKey: string | null;
   requestHash: string | null;
 }
@@ -45,11 +49,12 @@ export interface BatchClaimStep {
 const BUCKETS_PER_BATCH = 4;
 
 /**
- * A whole batch of claims in one statement (platform/transaction-batcher.ts): for each claim, in
- * order, the steps of a claim as claims.service's single path takes them.
+ * Claims in one statement: a whole batch (platform/transaction-batcher.ts), or one claim alone.
+ * For each claim, in order:
  *
- * 1. The person's turn: a transaction-scoped advisory lock on (activity, person), only tried (a
- *    batch must not wait); the caller dedupes so a person appears once per activity.
+ * 1. The person's turn: a transaction-scoped advisory lock on (activity, person). A batch only
+ *    tries it (it must not wait; the caller dedupes so a person appears once per activity); a
+ *    claim alone (`waitForTurn`) waits for it.
  * 2. The Idempotency-Key, inserted in flight; a live one (committed by an earlier request) is not
  *    taken over, and the claim does nothing more (the caller replays the stored answer). The same
  *    key in flight in another transaction would be waited for; for the same activity that cannot
@@ -65,7 +70,11 @@ const BUCKETS_PER_BATCH = 4;
  * A claim counted but not served, and the key of a claim not served, stay written: the caller
  * undoes them (undoUnserved) or the batch's transaction would keep them.
  */
-export async function claimTogether(tx: Tx, claims: BatchClaim[], opts: { startBucket: number; keysExpiredBefore: Date }): Promise<BatchClaimStep[]> {
+export async function claimTogether(tx: Tx, claims: BatchClaim[], opts: { startBucket: number; keysExpiredBefore: Date; waitForTurn?: boolean }): Promise<BatchClaimStep[]> {
+  const turnKey = sql`hashtextextended('claim:' || activity_id || ':' || person_id, 0)`;
+  const turn = opts.waitForTurn
+    ? sql`select i from input cross join lateral (select pg_advisory_xact_lock(${turnKey})) l`
+    : sql`select i from input where pg_try_advisory_xact_lock(${turnKey})`;
   const units = JSON.stringify(
     claims.map((c, i) => ({
       i,
@@ -93,8 +102,7 @@ export async function claimTogether(tx: Tx, claims: BatchClaim[], opts: { startB
           i int, activity_id uuid, prize_id uuid, coupon_id uuid, person_id uuid, membership_id uuid, account_id uuid,
           period text, lim int, code text, valid_from timestamptz, valid_to timestamptz, face_value_fen int, claimed_at timestamptz,
           idem_key text, request_hash text)),
-      turn as materialized (
-        select i from input where pg_try_advisory_xact_lock(hashtextextended('claim:' || activity_id || ':' || person_id, 0))),
+      turn as materialized (${turn}),
       keyed as (
         insert into idempotency_keys (account_id, key, request_hash, status_code, body, created_at)
         select u.account_id, u.idem_key, u.request_hash, ${IN_FLIGHT}, '{}'::jsonb, u.claimed_at

@@ -1,16 +1,16 @@
 import type { MyCoupon } from '@gonghui/contracts';
 import type { Db, Tx } from '../../db/client.js';
-import type { Actor, AuditEntry } from '../../platform/audit/audit.js';
+import type { Actor, AuditEntry, AuditRecord } from '../../platform/audit/audit.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { asStored, expiredBefore, idempotentlyIn, storedAnswer, type Answer, type IdempotentRequest } from '../../platform/idempotency.js';
-import { TransactionBatcher, type AuditRecord, type BatchWork, type UnitOutcome } from '../../platform/transaction-batcher.js';
-import { claimTogether, storeAnswers, undoUnserved, type BatchClaim } from './claim-batch.repository.js';
+import { TransactionBatcher, type BatchWork, type UnitOutcome } from '../../platform/transaction-batcher.js';
+import { claimTogether, storeAnswers, undoUnserved, type BatchClaim, type IssueValues } from './claim-batch.repository.js';
 import { limitOf, limitReached, periodOf, type Limited } from './claim-limits.js';
 import * as repo from './claims.repository.js';
 import { newCouponCode } from './coupon-code.js';
 import { toMyCoupon } from './my-coupon.js';
-import { countTakeAndIssue, randomBucket, soldOutAmong, takeOne, type IssueValues } from './stock.repository.js';
+import { randomBucket, soldOutAmong, takeOne } from './stock.repository.js';
 
 /** A claim judged by claims.service and ready to write: who, what, and the facts it was judged on. */
 export interface ClaimRequest {
@@ -58,6 +58,18 @@ function issued(r: ClaimRequest, issuedAs: { id: string; code: string }): { valu
   return { value, audits: [{ actor: r.actor, entry }] };
 }
 
+/** A claim as the claim statement takes it, with a fresh code and its key (null: none, or held elsewhere). */
+function toBatchClaim(r: ClaimRequest, idem: IdempotentRequest | null): BatchClaim {
+  return {
+    ...issueValues(r),
+    period: periodOf(r.activity, r.now),
+    limit: limitOf(r.activity),
+    code: newCouponCode(),
+    idempotencyKey: idem?.key ?? null,
+    requestHash: idem?.requestHash ?? null,
+  };
+}
+
 /** 60 random bits: a taken code is next to impossible, but it would only mean drawing again. */
 async function issueWithFreshCode(tx: Tx, r: ClaimRequest): Promise<{ id: string; code: string }> {
   for (;;) {
@@ -75,11 +87,13 @@ async function issueWithFreshCode(tx: Tx, r: ClaimRequest): Promise<{ id: string
 async function claimAlone(tx: Tx, r: ClaimRequest): Promise<{ value: Answer<MyCoupon>; audits: AuditRecord[] }> {
   let audits: AuditRecord[] = [];
   const value = await idempotentlyIn(tx, r.now, r.idem, CREATED, async (tx) => {
-    const code = newCouponCode();
-    const step = await countTakeAndIssue(tx, issueValues(r), code, { limit: limitOf(r.activity), period: periodOf(r.activity, r.now) });
-    if (step.kind === 'limit') throw limitReached(r.activity);
-    if (step.kind === 'no_free_stock' && !(await takeOne(tx, r.prizeId))) throw new AppError('CLAIM_SOLD_OUT');
-    const e = step.kind === 'took' && step.id ? { id: step.id, code } : await issueWithFreshCode(tx, r);
+    // The batch's statement for this one claim, waiting for the person's turn (its key is idempotentlyIn's).
+    const claim = toBatchClaim(r, null);
+    const [step] = await claimTogether(tx, [claim], { startBucket: randomBucket(), keysExpiredBefore: expiredBefore(r.now), waitForTurn: true });
+    if (!step.counted) throw limitReached(r.activity);
+    // No free bucket among those it looked at: wait for one (or learn that none is left).
+    if (!step.served && !(await takeOne(tx, r.prizeId))) throw new AppError('CLAIM_SOLD_OUT');
+    const e = step.id ? { id: step.id, code: claim.code } : await issueWithFreshCode(tx, r);
     const done = issued(r, e);
     audits = done.audits;
     return done.value;
@@ -108,17 +122,7 @@ async function claimBatch(tx: Tx, requests: ClaimRequest[]): Promise<UnitOutcome
     if (key) seen.add(key);
   }
   const now = requests[0].now;
-  const claims: BatchClaim[] = go.map((i) => {
-    const r = requests[i];
-    return {
-      ...issueValues(r),
-      period: periodOf(r.activity, r.now),
-      limit: limitOf(r.activity),
-      code: newCouponCode(),
-      idempotencyKey: r.idem?.key ?? null,
-      requestHash: r.idem?.requestHash ?? null,
-    };
-  });
+  const claims = go.map((i) => toBatchClaim(requests[i], requests[i].idem));
   const steps = await claimTogether(tx, claims, { startBucket: randomBucket(), keysExpiredBefore: expiredBefore(now) });
 
   const undoCounts: { activityId: string; personId: string; period: string }[] = [];

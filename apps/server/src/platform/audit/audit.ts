@@ -69,11 +69,17 @@ export async function recordAudit(tx: DbOrTx, key: Buffer, actor: Actor, entry: 
   await recordAudits(tx, key, [{ actor, entry }]);
 }
 
+/** One record to write: who did it and what. */
+export interface AuditRecord {
+  actor: Actor;
+  entry: AuditEntry;
+}
+
 /**
  * Appends several records, chained in order, with one lock, one read of the chain's end and one
  * insert (a group commit of claims writes its batch's records this way).
  */
-export async function recordAudits(tx: DbOrTx, key: Buffer, records: { actor: Actor; entry: AuditEntry }[]): Promise<void> {
+export async function recordAudits(tx: DbOrTx, key: Buffer, records: AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
