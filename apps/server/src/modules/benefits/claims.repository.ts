@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { idempotencyKeys } from '../../platform/idempotency.table.js';
@@ -8,18 +8,19 @@ import { activities, activityPrizes, claimCounters, coupons, eCoupons, merchants
 
 export type ActivityRow = typeof activities.$inferSelect;
 
-/** Who is looking: the member's union and where it sits in the tree. */
+/** Who is looking: the member's union and where it sits in the tree (values, or a query's columns). */
 export interface MemberPlace {
-  orgId: string;
-  orgPath: string;
+  orgId: string | SQLWrapper;
+  orgPath: string | SQLWrapper;
 }
 
 /**
  * An activity's scope covers the member: it is their own union's, or a union above theirs chose
- * "本单位及下级" (its path is a prefix of the member's union's path).
+ * "本单位及下级" (its path is a prefix of the member's union's path). `activityOrgPath`: the
+ * column of the activity's union's path in the query (`orgs` joined on the activity, by default).
  */
-export function activityCovers(member: MemberPlace): SQL {
-  return sql`(${activities.orgId} = ${member.orgId} or (${activities.scope} = 'subtree' and starts_with(${member.orgPath}, ${orgs.path})))`;
+export function activityCovers(member: MemberPlace, activityOrgPath: SQLWrapper = orgs.path): SQL {
+  return sql`(${activities.orgId} = ${member.orgId} or (${activities.scope} = 'subtree' and starts_with(${member.orgPath}, ${activityOrgPath})))`;
 }
 
 /** Approved, open, not ended, in the member's scope: what the app lists (upcoming ones included). */
@@ -81,7 +82,7 @@ const claimContextQuery = (db: DbOrTx) => {
         isOpen: activities.isOpen,
       },
       orgName: activityOrg.name,
-      covers: sql<boolean>`(${activities.orgId} = ${m.orgId} or (${activities.scope} = 'subtree' and starts_with(${m.orgPath}, ${activityOrg.path})))`,
+      covers: sql<boolean>`${activityCovers({ orgId: m.orgId, orgPath: m.orgPath }, activityOrg.path)}`,
       prizeId: activityPrizes.id,
       coupon: {
         id: coupons.id,

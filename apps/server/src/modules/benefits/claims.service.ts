@@ -25,12 +25,16 @@ import { remainingByPrize } from './stock.repository.js';
 /** Memberships that entitle to union welfare (seed 001: 已调离 and 转会中 members do not claim). */
 export const claimingStatuses: readonly MembershipStatus[] = ['joined', 'transferred_in'];
 
-/** The member behind a logged-in account: verified, with a membership that entitles to welfare. */
-export async function claimingMember(db: DbOrTx, accountId: string): Promise<VerifiedMember> {
-  const m = await verifiedMemberOf(db, accountId);
+/** A verified member whose membership entitles to welfare, or the refusal saying which it lacks. */
+function entitled<M extends { membershipStatus: MembershipStatus }>(m: M | null | undefined): M {
   if (!m) throw new AppError('NOT_VERIFIED');
   if (!claimingStatuses.includes(m.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
   return m;
+}
+
+/** The member behind a logged-in account: verified, with a membership that entitles to welfare. */
+export async function claimingMember(db: DbOrTx, accountId: string): Promise<VerifiedMember> {
+  return entitled(await verifiedMemberOf(db, accountId));
 }
 
 type Activity = repo.ActivityRow;
@@ -120,9 +124,7 @@ export async function myActivityCover(deps: Deps, auth: AuthContext, id: string)
 /** The refusals that come before the stock, in their order, judged on one read (claimContext). */
 function judge(c: repo.ClaimContext, now: Date) {
   // A subquery's columns left-joined: a missing member comes as an object of nulls.
-  const member = c.member?.personId ? c.member : null;
-  if (!member) throw new AppError('NOT_VERIFIED');
-  if (!claimingStatuses.includes(member.membershipStatus)) throw new AppError('CLAIM_MEMBERSHIP_INACTIVE');
+  const member = entitled(c.member?.personId ? c.member : null);
   const a = c.a;
   if (!a || a.status !== 'approved' || !a.isOpen) throw new AppError('ACTIVITY_UNAVAILABLE');
   if (!c.covers) throw new AppError('ACTIVITY_NOT_IN_SCOPE');
